@@ -1,0 +1,84 @@
+package org.flowscore.features;
+
+import java.util.Arrays;
+
+/**
+ * One connection's 41 NSL-KDD feature values in {@link KddSchema} order. Categorical features hold their
+ * index into the vocabulary ({@link KddSchema#vocabulary(int)}). The same type comes out of the log feature
+ * extractor and the NSL-KDD CSV reader, so training and scoring share one representation.
+ */
+public record KddFeatures(double[] values) {
+
+    public KddFeatures {
+        if (values.length != KddSchema.COUNT) {
+            throw new IllegalArgumentException("expected " + KddSchema.COUNT + " feature values, got " + values.length);
+        }
+        values = values.clone();
+    }
+
+    public double get(int feature) {
+        return values[feature];
+    }
+
+    public double get(String name) {
+        return values[KddSchema.index(name)];
+    }
+
+    /** A copy of the values, for models. */
+    @Override
+    public double[] values() {
+        return values.clone();
+    }
+
+    public String protocolType() {
+        return KddSchema.PROTOCOLS.get((int) values[KddSchema.PROTOCOL_TYPE]);
+    }
+
+    public String service() {
+        return KddSchema.SERVICES.get((int) values[KddSchema.SERVICE]);
+    }
+
+    public String flag() {
+        return KddSchema.FLAGS.get((int) values[KddSchema.FLAG]);
+    }
+
+    /** One feature as the NSL-KDD files print it: a vocabulary name, an integer, or a rate with two decimals. */
+    public String format(int feature) {
+        double v = values[feature];
+        if (KddSchema.isCategorical(feature)) {
+            return KddSchema.vocabulary(feature).get((int) v);
+        }
+        if (KddSchema.isRate(feature)) {
+            return formatRate(v);
+        }
+        return Long.toString((long) v);
+    }
+
+    private static String formatRate(double v) {
+        long hundredths = Math.round(v * 100);
+        long fraction = hundredths % 100;
+        return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KddFeatures other && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("KddFeatures[");
+        for (int i = 0; i < KddSchema.COUNT; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(KddSchema.NAMES.get(i)).append('=').append(format(i));
+        }
+        return sb.append(']').toString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.flowscore.flow;
+
+/**
+ * One connection, normalised from Zeek {@code conn.log} (TSV or JSON) or a Suricata {@code flow} event.
+ * Every later stage (features, model, sinks) sees only this record.
+ *
+ * @param startMicros      start time, microseconds since the epoch (Zeek {@code ts}, Suricata {@code flow.start})
+ * @param durationMicros   duration in microseconds; 0 when the log leaves it unset
+ * @param recordId         the producer's own id: Zeek {@code uid}, Suricata {@code flow_id} (decimal)
+ * @param key              5-tuple, originator first
+ * @param service          Zeek {@code service} / Suricata {@code app_proto}; null when none was detected
+ * @param orig             what the originator sent
+ * @param resp             what the responder sent
+ * @param missedBytes      bytes Zeek missed (gaps); 0 when unknown
+ * @param connState        Zeek {@code conn_state}, or the state derived from Suricata's TCP flags; null when unknown
+ * @param history          Zeek {@code history}; null when unknown
+ * @param localOrig        Zeek {@code local_orig}; null when unset
+ * @param localResp        Zeek {@code local_resp}; null when unset
+ * @param urgentPackets    packets with URG set, where the log tells (Suricata's {@code tcp.urg}), else 0
+ * @param payloadEstimated true when payload bytes were estimated from whole-packet counts (Suricata)
+ * @param communityId      Community ID v1 of the 5-tuple
+ * @param format           the log format it came from
+ * @param sensor           name of the sensor that saw it (configured per input)
+ * @param truth            the label carried by the log, or null
+ */
+public record Connection(
+        long startMicros,
+        long durationMicros,
+        String recordId,
+        FlowKey key,
+        String service,
+        Traffic orig,
+        Traffic resp,
+        long missedBytes,
+        String connState,
+        String history,
+        Boolean localOrig,
+        Boolean localResp,
+        int urgentPackets,
+        boolean payloadEstimated,
+        String communityId,
+        SourceFormat format,
+        String sensor,
+        GroundTruth truth) {
+
+    public Connection {
+        if (key == null || orig == null || resp == null || format == null) {
+            throw new IllegalArgumentException("a connection needs a flow key, traffic on both sides and a format");
+        }
+        if (durationMicros < 0) {
+            throw new IllegalArgumentException("negative duration: " + durationMicros);
+        }
+    }
+
+    /** End time in microseconds since the epoch: the order Zeek and Suricata write connections in. */
+    public long endMicros() {
+        return startMicros + durationMicros;
+    }
+
+    public Transport transport() {
+        return key.transport();
+    }
+}
