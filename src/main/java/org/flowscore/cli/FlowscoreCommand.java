@@ -1,0 +1,42 @@
+package org.flowscore.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "flowscore",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Scores Zeek and Suricata connections with NSL-KDD-style features and a machine-learning model.",
+            "",
+            "Reads Zeek conn.log (TSV or JSON, plain or gzipped) and Suricata eve.json flow events,",
+            "computes the 41 NSL-KDD features per connection, and writes the results.",
+        },
+        subcommands = {
+            FeaturesCommand.class,
+            BenchCommand.class,
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  flowscore features sample-logs/zeek/conn.log          41 features per connection as CSV",
+            "  flowscore features /opt/zeek/logs/2024-04-19/ -o day.csv",
+            "  zcat conn.*.log.gz | flowscore features -             read standard input",
+            "",
+            "Run 'flowscore COMMAND --help' for a command's options.",
+            "Exit codes: 0 success, 1 runtime failure, 2 usage error.",
+        })
+final class FlowscoreCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing a command: " + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,8 @@
+package org.flowscore.pipeline;
+
+/** Thrown in {@code --strict} mode at the first line that had to be skipped. */
+public final class BadLineException extends Exception {
+    public BadLineException(String message) {
+        super(message);
+    }
+}
