@@ -67,11 +67,17 @@ final class ZeekConnAssembler {
             FlowKey key = new FlowKey(get(ZeekConnField.ORIG_H), origPort, get(ZeekConnField.RESP_H), respPort,
                     transport, ipProto);
             current = ZeekConnField.ORIG_BYTES;
-            Traffic orig = new Traffic(count(ZeekConnField.ORIG_BYTES), count(ZeekConnField.ORIG_PKTS),
-                    count(ZeekConnField.ORIG_IP_BYTES));
+            long origBytes = count(current);
+            current = ZeekConnField.ORIG_PKTS;
+            long origPkts = count(current);
+            current = ZeekConnField.ORIG_IP_BYTES;
+            Traffic orig = new Traffic(origBytes, origPkts, count(current));
             current = ZeekConnField.RESP_BYTES;
-            Traffic resp = new Traffic(count(ZeekConnField.RESP_BYTES), count(ZeekConnField.RESP_PKTS),
-                    count(ZeekConnField.RESP_IP_BYTES));
+            long respBytes = count(current);
+            current = ZeekConnField.RESP_PKTS;
+            long respPkts = count(current);
+            current = ZeekConnField.RESP_IP_BYTES;
+            Traffic resp = new Traffic(respBytes, respPkts, count(current));
             current = ZeekConnField.MISSED_BYTES;
             long missed = count(current);
             String communityId;
