@@ -25,6 +25,10 @@ public final class FormatDetector {
             if (t.startsWith("#separator") || t.startsWith("#fields") || t.startsWith("#path")) {
                 return SourceFormat.ZEEK_TSV;
             }
+            if (t.startsWith("#")) {
+                // A comment before the header, such as a btest baseline's first line.
+                continue;
+            }
             if (t.startsWith("{")) {
                 return t.contains("\"event_type\"") ? SourceFormat.SURICATA_EVE : SourceFormat.ZEEK_JSON;
             }
