@@ -17,7 +17,7 @@ class InputResolverTest {
     Path tmp;
 
     @Test
-    void aFolderYieldsItsConnectionLogsInPathOrder() throws IOException {
+    void aFolderYieldsItsConnectionLogsInPathOrder() throws IOException, InputException {
         for (String f : List.of("2024-04-20/conn.00:00:00-01:00:00.log.gz", "2024-04-19/conn.23:00:00-00:00:00.log.gz",
                 "2024-04-19/dns.00:00:00-01:00:00.log.gz", "2024-04-19/conn.00:00:00-01:00:00.log.gz",
                 "current/conn.log", "current/http.log", "suricata/eve.json", "suricata/eve.json.1",
@@ -34,7 +34,7 @@ class InputResolverTest {
     }
 
     @Test
-    void globsMatchAcrossFoldersAndStdinIsDash() throws IOException {
+    void globsMatchAcrossFoldersAndStdinIsDash() throws IOException, InputException {
         Files.createDirectories(tmp.resolve("a"));
         Files.createDirectories(tmp.resolve("b"));
         Files.writeString(tmp.resolve("a/conn.1.log"), "");
@@ -46,7 +46,7 @@ class InputResolverTest {
     }
 
     @Test
-    void explicitFilesAreReadWhateverTheirName() throws IOException {
+    void explicitFilesAreReadWhateverTheirName() throws IOException, InputException {
         Files.writeString(tmp.resolve("whatever.txt"), "");
         assertEquals(1, InputResolver.resolve(List.of(tmp.resolve("whatever.txt").toString())).size());
     }
