@@ -60,4 +60,10 @@ public record Connection(
     public Transport transport() {
         return key.transport();
     }
+
+    /** The same connection moved in time, as replays and benchmarks shift real logs. */
+    public Connection withStartMicros(long newStartMicros) {
+        return new Connection(newStartMicros, durationMicros, recordId, key, service, orig, resp, missedBytes, connState,
+                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth);
+    }
 }
