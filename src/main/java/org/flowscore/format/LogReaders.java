@@ -11,7 +11,7 @@ public final class LogReaders {
         return switch (format) {
             case ZEEK_TSV -> new ZeekTsvReader(context);
             case ZEEK_JSON -> new ZeekJsonReader(context);
-            case SURICATA_EVE -> null;
+            case SURICATA_EVE -> new SuricataEveReader(context);
             case PCAP -> throw new IllegalArgumentException("pcap files are read by 'flowscore capture', not as logs");
         };
     }
