@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             "computes the 41 NSL-KDD features per connection, and writes the results.",
         },
         subcommands = {
+            FeaturesCommand.class,
+            BenchCommand.class,
         },
         footer = {
             "",

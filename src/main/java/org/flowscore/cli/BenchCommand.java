@@ -1,0 +1,89 @@
+package org.flowscore.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.io.file.PathUtils;
+import org.flowscore.bench.BenchCorpus;
+import org.flowscore.bench.PipelineBenchmark;
+import org.flowscore.flow.Connection;
+import org.flowscore.pipeline.ConnectionReader;
+import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.pipeline.ReadStats;
+import org.flowscore.source.InputResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measures the pipeline's speed, single thread, on a corpus built from real logs.",
+            "",
+            "The connections of the given Zeek logs are repeated (shifted in time) up to --records and",
+            "written as Zeek TSV, Zeek JSON and Suricata EVE; each format is then read, and read with",
+            "features, and the median records/s of --rounds runs is reported with the heap left after.",
+        },
+        footer = {
+            "",
+            "Example (the figures in the README come from this):",
+            "  flowscore bench ../shared/data/zeek/rita-missing-host",
+        })
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Zeek conn logs (files, folders, globs) whose connections make up the corpus.")
+    List<String> paths;
+
+    @Option(names = "--records", paramLabel = "N", description = "Records per format (default: ${DEFAULT-VALUE}).")
+    long records = 1_000_000;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Measured runs per stage (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the corpus files are written, then deleted (default: the system temp folder).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (records < 1 || rounds < 1) {
+            throw new UserFacingException("--records and --rounds must be at least 1");
+        }
+        var out = spec.commandLine().getOut();
+        List<Connection> base = new java.util.ArrayList<>();
+        ReadStats stats = new ReadStats();
+        new ConnectionReader(ReadOptions.defaults(), stats).readAll(InputResolver.resolve(paths), base::add);
+        out.printf("corpus: %,d real connections from %d files, repeated to %,d records per format%n",
+                base.size(), stats.files(), records);
+        out.printf("JVM: %s, %d processors, max heap %,d MB%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        Path dir = Files.createTempDirectory(workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")),
+                "flowscore-bench-");
+        try {
+            new PipelineBenchmark(new BenchCorpus(base), records, rounds, out).run(dir);
+        } finally {
+            deleteQuietly(dir);
+        }
+        base.clear();
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        out.printf("heap in use after the run (after GC): %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        return ExitCodes.OK;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            PathUtils.deleteDirectory(dir);
+        } catch (IOException e) {
+            System.err.println("flowscore: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

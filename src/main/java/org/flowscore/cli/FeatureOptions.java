@@ -1,0 +1,58 @@
+package org.flowscore.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.flowscore.features.FeatureSettings;
+import org.flowscore.features.ServiceTable;
+import picocli.CommandLine.Option;
+
+/** How the NSL-KDD features are computed; a model records the settings it was trained with. */
+final class FeatureOptions {
+
+    @Option(names = "--traffic-window", paramLabel = "SECONDS",
+            description = "Length of the time window for count, srv_count and their rates (default: 2, as NSL-KDD).")
+    double trafficWindowSeconds = FeatureSettings.DEFAULT_TRAFFIC_WINDOW_MICROS / 1e6;
+
+    @Option(names = "--host-window", paramLabel = "N",
+            description = "Connections in the window for the dst_host_* features (default: 100, as NSL-KDD).")
+    int hostWindow = FeatureSettings.DEFAULT_HOST_WINDOW_SIZE;
+
+    @Option(names = "--max-lateness", paramLabel = "SECONDS",
+            description = {"How long connections are held to put them in end-time order before the windows see",
+                "them (default: 2). Later arrivals are still scored, against the window as it is then."})
+    double maxLatenessSeconds = FeatureSettings.DEFAULT_MAX_LATENESS_MICROS / 1e6;
+
+    @Option(names = "--private-port-max", paramLabel = "PORT",
+            description = {"Unlisted responder ports up to this are service 'private', above it 'other'",
+                "(default: 1023)."})
+    int privatePortMax = FeatureSettings.DEFAULT_PRIVATE_PORT_MAX;
+
+    @Option(names = "--services", paramLabel = "FILE",
+            description = "Your own port-to-service table, in the format of mappings/services.tsv.")
+    Path services;
+
+    FeatureSettings settings() {
+        try {
+            return FeatureSettings.defaults()
+                    .withTrafficWindowMicros(Math.round(trafficWindowSeconds * 1e6))
+                    .withHostWindowSize(hostWindow)
+                    .withMaxLatenessMicros(Math.round(maxLatenessSeconds * 1e6))
+                    .withPrivatePortMax(privatePortMax);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage());
+        }
+    }
+
+    ServiceTable serviceTable() {
+        if (services == null) {
+            return ServiceTable.bundled();
+        }
+        try {
+            return ServiceTable.load(services);
+        } catch (IOException e) {
+            throw new UserFacingException("--services " + services + ": cannot read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("--services " + services + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.flowscore.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Opens {@code --output}: {@code -} is standard output, anything else a file created or replaced. */
+final class Outputs {
+    private Outputs() {
+    }
+
+    static Writer open(String output, CommandLine commandLine) {
+        if (output.equals("-")) {
+            // Not closed by the caller's try-with-resources: picocli owns standard output.
+            return new java.io.FilterWriter(commandLine.getOut()) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        Path path = Path.of(output);
+        try {
+            return new java.io.BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
+                    StandardCharsets.UTF_8), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException("--output " + output + ": the folder does not exist");
+        } catch (IOException e) {
+            throw new UserFacingException("--output " + output + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+}
