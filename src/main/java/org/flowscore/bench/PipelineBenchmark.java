@@ -77,7 +77,7 @@ public final class PipelineBenchmark {
         return new FeatureExtractor(FeatureSettings.defaults(), ServiceTable.bundled(), sink::accept);
     }
 
-    private static long read(Path file, SourceFormat format, Consumer<Connection> sink)
+    private static long read(Path file, SourceFormat format, Consumer<? super Connection> sink)
             throws InputException, BadLineException {
         ReadStats stats = new ReadStats();
         ReadOptions defaults = ReadOptions.defaults();

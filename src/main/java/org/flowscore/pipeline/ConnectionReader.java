@@ -31,13 +31,13 @@ public final class ConnectionReader {
         this.stats = stats;
     }
 
-    public void readAll(List<InputFile> inputs, Consumer<Connection> sink) throws InputException, BadLineException {
+    public void readAll(List<InputFile> inputs, Consumer<? super Connection> sink) throws InputException, BadLineException {
         for (InputFile input : inputs) {
             read(input, sink);
         }
     }
 
-    public void read(InputFile input, Consumer<Connection> sink) throws InputException, BadLineException {
+    public void read(InputFile input, Consumer<? super Connection> sink) throws InputException, BadLineException {
         try (InputStream in = new BufferedInputStream(InputOpener.open(input), FormatDetector.PEEK_BYTES)) {
             stats.fileOpened();
             SourceFormat format = options.format() != null ? options.format() : detect(input, in);
