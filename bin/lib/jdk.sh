@@ -43,3 +43,8 @@ Adoptium's apt repository), then run again or set JAVA_HOME to its folder.
 MSG
     return 1
 }
+
+flowscore_maven_jvm_opts() {
+    # Maven 3.8/3.9 still use sun.misc.Unsafe through Guava; JDK 24+ warns about it on every build.
+    echo "--sun-misc-unsafe-memory-access=allow"
+}

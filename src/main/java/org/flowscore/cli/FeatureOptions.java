@@ -18,8 +18,10 @@ final class FeatureOptions {
     int hostWindow = FeatureSettings.DEFAULT_HOST_WINDOW_SIZE;
 
     @Option(names = "--max-lateness", paramLabel = "SECONDS",
-            description = {"How long connections are held to put them in end-time order before the windows see",
-                "them (default: 2). Later arrivals are still scored, against the window as it is then."})
+            description = {"How far behind the latest connection another may arrive and still be put in end-time",
+                "order before the windows see it (default: 65: Zeek logs UDP and ICMP connections only after",
+                "their 60-second inactivity timeout). Later arrivals are still scored, against the window as",
+                "it is then. At most 65,536 connections are held, whatever this says."})
     double maxLatenessSeconds = FeatureSettings.DEFAULT_MAX_LATENESS_MICROS / 1e6;
 
     @Option(names = "--private-port-max", paramLabel = "PORT",

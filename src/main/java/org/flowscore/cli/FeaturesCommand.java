@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
             "or Suricata flow_id), community_id and the 5-tuple. Rows come in connection end order, the",
             "order the traffic windows see them. Bad lines are counted and skipped; the summary on stderr",
             "says how many and where.",
+            "",
+            "All inputs of one run are one stream, read in the order given (folders and globs in path order,",
+            "which is chronological for zeekctl archives): give each sensor's logs a run of their own.",
         },
         footer = {
             "",
@@ -61,8 +64,10 @@ final class FeaturesCommand implements Callable<Integer> {
             err.println(stats.summary());
             FeatureExtractor.Stats windows = extractor.stats();
             if (windows.late() > 0 || windows.forcedOut() > 0) {
-                err.println("windows: " + windows.late() + " connections arrived later than --max-lateness and "
-                        + windows.forcedOut() + " left the reorder buffer early (features approximate for those)");
+                err.println("windows: " + windows.late() + " connections were logged more than --max-lateness after"
+                        + " later-ending ones and " + windows.forcedOut() + " left a full reorder buffer early; they"
+                        + " were windowed when they arrived. (All inputs of a run are one stream in time order:"
+                        + " give each sensor's logs a run of their own.)");
             }
             err.flush();
         }

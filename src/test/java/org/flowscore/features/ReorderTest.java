@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** End ordering, lateness, capacity, flush and determinism of the extractor. */
 class ReorderTest {
+    /** These cases are written around a 2-second hold, shorter than the default, to keep the times small. */
+    private static final FeatureSettings TWO_SECONDS_LATENESS =
+            FeatureSettings.defaults().withMaxLatenessMicros(2_000_000);
+
     private static final long HOUR_MICROS = 3_600_000_000L;
 
     private final List<FeaturedConnection> out = new ArrayList<>();
@@ -31,7 +35,7 @@ class ReorderTest {
         Connection a = Conn.endingAt(1000).sport(1).build();
         Connection b = Conn.endingAt(1500).sport(2).build();
         Connection c = Conn.endingAt(10_000).sport(3).build();
-        FeatureExtractor x = extractor(FeatureSettings.defaults());
+        FeatureExtractor x = extractor(TWO_SECONDS_LATENESS);
         x.accept(b);
         x.accept(a);
         x.accept(c);
@@ -45,7 +49,7 @@ class ReorderTest {
 
     @Test
     void laterThanTheLatenessIsProcessedAtOnceAndCounted() {
-        FeatureExtractor x = extractor(FeatureSettings.defaults());
+        FeatureExtractor x = extractor(TWO_SECONDS_LATENESS);
         x.accept(Conn.endingAt(10_000).build());
         x.accept(Conn.endingAt(20_000).build());
         assertArrayEquals(new double[] {10_000}, ends());
@@ -62,7 +66,7 @@ class ReorderTest {
 
     @Test
     void overCapacityReleasesTheEarliest() {
-        FeatureExtractor x = extractor(FeatureSettings.defaults().withMaxLatenessMicros(HOUR_MICROS)
+        FeatureExtractor x = extractor(TWO_SECONDS_LATENESS.withMaxLatenessMicros(HOUR_MICROS)
                 .withReorderCapacity(2));
         x.accept(Conn.endingAt(1000).build());
         x.accept(Conn.endingAt(3000).build());
@@ -80,7 +84,7 @@ class ReorderTest {
 
     @Test
     void flushDrainsEverythingInEndOrder() {
-        FeatureExtractor x = extractor(FeatureSettings.defaults().withMaxLatenessMicros(HOUR_MICROS));
+        FeatureExtractor x = extractor(TWO_SECONDS_LATENESS.withMaxLatenessMicros(HOUR_MICROS));
         x.accept(Conn.endingAt(2000).build());
         x.accept(Conn.endingAt(1000).build());
         x.accept(Conn.endingAt(1500).build());
@@ -93,7 +97,7 @@ class ReorderTest {
 
     @Test
     void equalEndsKeepTheirArrivalOrder() {
-        FeatureExtractor x = extractor(FeatureSettings.defaults());
+        FeatureExtractor x = extractor(TWO_SECONDS_LATENESS);
         for (int port = 1; port <= 5; port++) {
             x.accept(Conn.endingAt(1000).sport(port).build());
         }
@@ -104,7 +108,7 @@ class ReorderTest {
     @Test
     void theSameInputGivesTheSameOutput() {
         List<Connection> input = messyTraffic(new Random(42), 5000, true);
-        FeatureSettings settings = FeatureSettings.defaults().withReorderCapacity(500);
+        FeatureSettings settings = TWO_SECONDS_LATENESS.withReorderCapacity(500);
         List<FeaturedConnection> first = run(settings, input.toArray(Connection[]::new));
         List<FeaturedConnection> second = run(settings, input.toArray(Connection[]::new));
         assertEquals(5000, first.size());
@@ -122,7 +126,7 @@ class ReorderTest {
     void jitterWithinTheLatenessGivesExactlyTheFeaturesOfSortedInput() {
         List<Connection> input = messyTraffic(new Random(7), 5000, false);
         List<Connection> sorted = input.stream().sorted(Comparator.comparingLong(Connection::endMicros)).toList();
-        FeatureExtractor x = extractor(FeatureSettings.defaults());
+        FeatureExtractor x = extractor(TWO_SECONDS_LATENESS);
         input.forEach(x);
         x.flush();
         assertEquals(new FeatureExtractor.Stats(5000, 5000, 0, 0, 0), x.stats());
