@@ -1,0 +1,51 @@
+package org.flowscore.model;
+
+import java.util.List;
+import java.util.Map;
+import org.flowscore.features.FeatureSettings;
+
+/**
+ * The {@code model.json} of a model bundle: everything needed to trust, reproduce and correctly use a
+ * model. Written without timestamps so the same training gives the same bytes.
+ *
+ * @param formatVersion      version of the bundle format (see ModelBundle)
+ * @param name               model name, e.g. {@code nsl-kdd-random-forest}; ECS {@code flowscore.model.name}
+ * @param version            model version; ECS {@code flowscore.model.version}
+ * @param algorithm          {@code random-forest}, {@code gradient-boosting}, {@code logistic} or
+ *                           {@code isolation-forest}
+ * @param smileVersion       the Smile version that trained it (a model is only loaded by the same version)
+ * @param flowscoreVersion   the flowscore version that trained it
+ * @param features           the feature names in input order (the 41 NSL-KDD names)
+ * @param encodings          vocabulary of each categorical feature, in index order
+ * @param featureSettings    window settings the training features were computed with
+ * @param threshold          decision threshold on the score: at or above it a flow is an attack
+ * @param thresholdRule      how the threshold was chosen, in words (always on training data only)
+ * @param trainingDataSha256 SHA-256 of the training files
+ * @param trainingSources    the training files as given
+ * @param trainingRows       rows trained on
+ * @param trainingAttacks    attack rows among them (0 for an unsupervised model)
+ * @param constantFeatures   features that were the same on every training row (e.g. content features a
+ *                           connection log cannot give): they carry no signal in this model
+ * @param parameters         the algorithm's settings, including the seed
+ * @param trainingMetrics    metrics measured on training data only (out-of-bag or cross-validation)
+ */
+public record ModelInfo(
+        int formatVersion,
+        String name,
+        String version,
+        String algorithm,
+        String smileVersion,
+        String flowscoreVersion,
+        List<String> features,
+        Map<String, List<String>> encodings,
+        FeatureSettings featureSettings,
+        double threshold,
+        String thresholdRule,
+        String trainingDataSha256,
+        List<String> trainingSources,
+        long trainingRows,
+        long trainingAttacks,
+        List<String> constantFeatures,
+        Map<String, Object> parameters,
+        Map<String, Double> trainingMetrics) {
+}
