@@ -89,7 +89,7 @@ public final class EcsDocuments {
 
         g.writeObjectFieldStart("network");
         g.writeStringField("transport", c.transport().ecsName());
-        g.writeNumberField("iana_number", k.ipProto());
+        g.writeStringField("iana_number", Integer.toString(k.ipProto()));
         g.writeStringField("type", k.sourceIp().indexOf(':') >= 0 ? "ipv6" : "ipv4");
         if (c.service() != null && !c.service().isEmpty()) {
             g.writeStringField("protocol", c.service().split(",")[0].toLowerCase(java.util.Locale.ROOT));
