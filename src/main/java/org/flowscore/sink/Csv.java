@@ -1,14 +1,7 @@
 package org.flowscore.sink;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
-/** Small formatting rules shared by the CSV writers. */
+/** RFC 4180 quoting, shared by the CSV writers. */
 final class Csv {
-    private static final DateTimeFormatter MICROS_UTC =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     private Csv() {
     }
 
@@ -24,11 +17,5 @@ final class Csv {
             }
         }
         return s;
-    }
-
-    /** Epoch microseconds as ISO-8601 UTC with all six fraction digits, as pandas and spreadsheets read it. */
-    static String timestamp(long epochMicros) {
-        return MICROS_UTC.format(Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000),
-                Math.floorMod(epochMicros, 1_000_000) * 1000L));
     }
 }

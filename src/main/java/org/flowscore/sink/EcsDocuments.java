@@ -53,7 +53,7 @@ public final class EcsDocuments {
         Connection c = flow.connection();
         FlowKey k = c.key();
         g.writeStartObject();
-        g.writeStringField("@timestamp", Csv.timestamp(c.startMicros()));
+        g.writeStringField("@timestamp", Timestamps.iso(c.startMicros()));
         g.writeObjectFieldStart("ecs");
         g.writeStringField("version", ECS_VERSION);
         g.writeEndObject();
@@ -71,8 +71,8 @@ public final class EcsDocuments {
         g.writeEndArray();
         g.writeStringField("module", "flowscore");
         g.writeStringField("dataset", "flowscore.flow");
-        g.writeStringField("start", Csv.timestamp(c.startMicros()));
-        g.writeStringField("end", Csv.timestamp(c.endMicros()));
+        g.writeStringField("start", Timestamps.iso(c.startMicros()));
+        g.writeStringField("end", Timestamps.iso(c.endMicros()));
         g.writeNumberField("duration", c.durationMicros() * 1000);
         g.writeNumberField("risk_score", Math.round(flow.score() * 10000) / 100.0);
         g.writeNumberField("risk_score_norm", Math.round(flow.score() * 10000) / 100.0);

@@ -35,7 +35,7 @@ public final class FeatureCsvWriter implements Consumer<FeaturedConnection>, Clo
             line.append(f.format(i)).append(',');
         }
         Connection c = fc.connection();
-        line.append(Csv.timestamp(c.startMicros())).append(',')
+        line.append(Timestamps.iso(c.startMicros())).append(',')
                 .append(Csv.field(c.recordId())).append(',')
                 .append(Csv.field(c.communityId())).append(',')
                 .append(c.key().sourceIp()).append(',')

@@ -28,7 +28,7 @@ public final class ScoredCsvWriter implements Consumer<ScoredFlow> {
     @Override
     public void accept(ScoredFlow flow) {
         Connection c = flow.connection();
-        line.append(Csv.timestamp(c.startMicros())).append(',')
+        line.append(Timestamps.iso(c.startMicros())).append(',')
                 .append(Csv.field(c.recordId())).append(',')
                 .append(Csv.field(c.communityId())).append(',')
                 .append(c.key().sourceIp()).append(',').append(c.key().sourcePort()).append(',')

@@ -1,0 +1,54 @@
+package org.flowscore.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import org.flowscore.flow.Connection;
+import org.flowscore.model.ScoredFlow;
+import org.flowscore.sink.Timestamps;
+
+/** Keeps the N highest-scoring flows of a run for its summary, in bounded memory. */
+final class TopFlows implements Consumer<ScoredFlow> {
+    private static final Comparator<ScoredFlow> BY_SCORE = Comparator.comparingDouble(ScoredFlow::score);
+
+    private final int size;
+    private final PriorityQueue<ScoredFlow> lowestFirst = new PriorityQueue<>(BY_SCORE);
+
+    TopFlows(int size) {
+        this.size = Math.max(0, size);
+    }
+
+    @Override
+    public void accept(ScoredFlow flow) {
+        if (size == 0) {
+            return;
+        }
+        if (lowestFirst.size() < size) {
+            lowestFirst.add(flow);
+        } else if (flow.score() > lowestFirst.peek().score()) {
+            lowestFirst.poll();
+            lowestFirst.add(flow);
+        }
+    }
+
+    void print(PrintWriter err) {
+        if (lowestFirst.isEmpty()) {
+            return;
+        }
+        List<ScoredFlow> best = new ArrayList<>(lowestFirst);
+        best.sort(BY_SCORE.reversed());
+        err.println("top-scoring flows:");
+        for (ScoredFlow f : best) {
+            Connection c = f.connection();
+            String why = f.explanation().isEmpty() ? "" : "  because " + String.join(", ",
+                    f.explanation().stream().map(x -> x.feature() + "=" + x.value()).toList());
+            err.printf("  %.3f %-6s %s %s:%d -> %s:%d %s %s%s%n", f.score(), f.attack() ? "attack" : "normal",
+                    Timestamps.iso(c.startMicros()), c.key().sourceIp(), c.key().sourcePort(),
+                    c.key().destinationIp(), c.key().destinationPort(), f.features().service(), f.features().flag(),
+                    why);
+        }
+    }
+}
