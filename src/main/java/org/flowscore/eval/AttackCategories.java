@@ -16,7 +16,7 @@ import java.util.Set;
  * attack names, {@code normal} for normal rows, and the label itself for anything else, so a labelled log's
  * detailed labels ({@code PartOfAHorizontalPortScan}, …) are reported one by one.
  *
- * <p>The table is {@code attack-categories.tsv} on the class path. The 22 training-set names follow
+ * <p>The table is {@code mappings/attack-categories.tsv} (shipped in the jar under the same path). The 22 training-set names follow
  * {@code Attack Types.csv} of the NSL-KDD distribution; the 17 names only the test sets use follow the
  * mapping most public NSL-KDD work uses. The DARPA 1999 taxonomy differs on two of those: it files
  * {@code httptunnel} under u2r (here r2l) and does not call {@code worm} a denial of service (here dos), so
@@ -31,7 +31,7 @@ public final class AttackCategories {
             + " it puts httptunnel under r2l and worm under dos, where the DARPA 1999 taxonomy has httptunnel as"
             + " u2r and does not call worm a DoS";
 
-    private static final String RESOURCE = "/attack-categories.tsv";
+    private static final String RESOURCE = "/mappings/attack-categories.tsv";
     private static final Map<String, String> TABLE = load();
 
     private AttackCategories() {
