@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ScoreCommand.class,
+            EvaluateCommand.class,
             FeaturesCommand.class,
             BenchCommand.class,
         },
