@@ -96,14 +96,24 @@ public final class SuricataEveReader implements LogReader {
         }
     }
 
-    private void readFlow(JsonParser p, JsonToken t) throws IOException {
+    /** Reads the members of one nested object ({@code flow}, {@code netflow}, {@code tcp}); anything else is skipped. */
+    private static void readObject(JsonParser p, JsonToken t, MemberReader reader) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
         }
         String name;
         while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
+            reader.read(name, p.nextToken());
+        }
+    }
+
+    private interface MemberReader {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    private void readFlow(JsonParser p, JsonToken t) throws IOException {
+        readObject(p, t, (name, v) -> {
             switch (name) {
                 case "pkts_toserver" -> fields.pktsToServer = EveValues.count(p, v, "flow.pkts_toserver", fields);
                 case "pkts_toclient" -> fields.pktsToClient = EveValues.count(p, v, "flow.pkts_toclient", fields);
@@ -113,17 +123,11 @@ public final class SuricataEveReader implements LogReader {
                 case "end" -> fields.end = EveValues.text(p, v);
                 default -> p.skipChildren();
             }
-        }
+        });
     }
 
     private void readNetflow(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
+        readObject(p, t, (name, v) -> {
             switch (name) {
                 case "pkts" -> fields.netflowPkts = EveValues.count(p, v, "netflow.pkts", fields);
                 case "bytes" -> fields.netflowBytes = EveValues.count(p, v, "netflow.bytes", fields);
@@ -131,17 +135,11 @@ public final class SuricataEveReader implements LogReader {
                 case "end" -> fields.netflowEnd = EveValues.text(p, v);
                 default -> p.skipChildren();
             }
-        }
+        });
     }
 
     private void readTcp(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
+        readObject(p, t, (name, v) -> {
             switch (name) {
                 case "tcp_flags" -> fields.tcpFlags = EveValues.hexFlags(p, v, "tcp.tcp_flags", fields);
                 case "tcp_flags_ts" -> fields.tcpFlagsTs = EveValues.hexFlags(p, v, "tcp.tcp_flags_ts", fields);
@@ -152,7 +150,7 @@ public final class SuricataEveReader implements LogReader {
                 }
                 default -> p.skipChildren();
             }
-        }
+        });
     }
 
     /** Without a usable type nothing else can be judged, so a non-string one counts as a missing type. */
