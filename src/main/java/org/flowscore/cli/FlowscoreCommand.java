@@ -15,13 +15,14 @@ import picocli.CommandLine.Spec;
             "",
             "Reads Zeek conn.log (TSV or JSON, plain or gzipped) and Suricata eve.json flow events,",
             "computes the 41 NSL-KDD features per connection, scores each with a model and writes",
-            "ECS documents (NDJSON) or CSV; trains and evaluates models.",
+            "ECS documents (NDJSON) or CSV; trains and evaluates models; prepares Elasticsearch for them.",
         },
         subcommands = {
             ScoreCommand.class,
             EvaluateCommand.class,
             FeaturesCommand.class,
             BenchCommand.class,
+            SetupCommand.class,
         },
         footer = {
             "",
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  flowscore features sample-logs/zeek-tsv/conn.log      41 features per connection as CSV",
             "  flowscore features /opt/zeek/logs/2024-04-19/ -o day.csv",
             "  zcat conn.*.log.gz | flowscore features -             read standard input",
+            "  flowscore setup --es http://localhost:9200            install the Elasticsearch templates",
             "",
             "Run 'flowscore COMMAND --help' for a command's options.",
             "Exit codes: 0 success, 1 runtime failure, 2 usage error.",

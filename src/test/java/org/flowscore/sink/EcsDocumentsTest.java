@@ -14,15 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowscore.features.FeatureExtractor;
-import org.flowscore.features.FeatureSettings;
-import org.flowscore.features.FeaturedConnection;
-import org.flowscore.features.KddSchema;
-import org.flowscore.features.ServiceTable;
-import org.flowscore.model.Contribution;
-import org.flowscore.model.ModelInfo;
-import org.flowscore.model.ScoredFlow;
-import org.flowscore.testing.Reading;
+import org.flowscore.testing.ScoredDocuments;
 import org.flowscore.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,25 +31,10 @@ class EcsDocumentsTest {
         flat.properties().forEach(e -> ecsTypes.put(e.getKey(), e.getValue().get("type").asText()));
     }
 
-    static ModelInfo model() {
-        return new ModelInfo(1, "test-model", "1", "random-forest", "6.2.5", "0.1.0", KddSchema.NAMES, Map.of(),
-                FeatureSettings.defaults(), 0.5, "test", "0".repeat(64), List.of(), 0, 0, List.of(), Map.of(),
-                Map.of());
-    }
-
     private static List<JsonNode> documents(String file) throws IOException {
-        List<FeaturedConnection> featured = new ArrayList<>();
-        FeatureExtractor x = new FeatureExtractor(FeatureSettings.defaults(), ServiceTable.bundled(), featured::add);
-        Reading.read(SharedData.require(file)).connections().forEach(x);
-        x.flush();
-        EcsDocuments docs = new EcsDocuments(model(), 0.5);
         List<JsonNode> out = new ArrayList<>();
-        for (int i = 0; i < featured.size(); i++) {
-            FeaturedConnection fc = featured.get(i);
-            boolean attack = i % 2 == 0;
-            ScoredFlow flow = new ScoredFlow(fc.connection(), fc.features(), attack ? 0.9 : 0.1, attack,
-                    attack ? List.of(new Contribution("count", "12", 0.2)) : List.of());
-            out.add(JSON.readTree(docs.json(flow, "event")));
+        for (ScoredDocuments.Document d : ScoredDocuments.of(file)) {
+            out.add(JSON.readTree(d.json()));
         }
         return out;
     }

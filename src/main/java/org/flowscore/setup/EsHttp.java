@@ -1,0 +1,123 @@
+package org.flowscore.setup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Every HTTP call setup makes to Elasticsearch, in one place so that the official client can replace it
+ * when bulk writing brings that client in. Turns transport failures and 401/403 answers into a
+ * {@link SetupException} that names what to fix; other statuses are left to the caller.
+ */
+public final class EsHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient client;
+
+    /** An answer: its status and body. */
+    public record Response(int status, String body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        /** The body as JSON, or null when it is not JSON (a proxy's HTML page, say). */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    public EsHttp(URI base) {
+        this.base = base;
+        // HTTP/1.1 only: Elasticsearch does not speak HTTP/2, and the JDK's upgrade attempt is wasted there.
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    /** The URL as the user gave it, for messages. */
+    public String url() {
+        return base.toString();
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET().build(), "GET " + path);
+    }
+
+    public Response put(String path, JsonNode body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(), "PUT " + path);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
+        return HttpRequest.newBuilder(URI.create(root + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+    }
+
+    private Response send(HttpRequest request, String what) {
+        HttpResponse<String> answer;
+        try {
+            answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new SetupException("cannot reach " + url() + ": no connection within " + CONNECT_TIMEOUT.toSeconds()
+                    + " s — is the host right, is a firewall in the way?", e);
+        } catch (HttpTimeoutException e) {
+            throw new SetupException(url() + " did not answer " + what + " within " + REQUEST_TIMEOUT.toSeconds()
+                    + " s — is the cluster overloaded or still starting?", e);
+        } catch (ConnectException e) {
+            throw new SetupException(connectFailure(e), e);
+        } catch (SSLException e) {
+            throw new SetupException("TLS with " + url() + " failed: " + e.getMessage()
+                    + " — does the URL's scheme (http/https) match the server?", e);
+        } catch (IOException e) {
+            throw new SetupException("cannot talk to " + url() + " (" + what + "): " + e.getMessage()
+                    + " — is this the Elasticsearch HTTP port?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SetupException("interrupted while waiting for " + url(), e);
+        }
+        Response response = new Response(answer.statusCode(), answer.body());
+        if (response.status() == 401) {
+            throw new SetupException("credentials rejected by " + url() + " (HTTP 401 to " + what + "): the cluster"
+                    + " requires a user name and password, which this version of flowscore cannot send yet — use a"
+                    + " cluster or proxy that lets it in without credentials");
+        }
+        if (response.status() == 403) {
+            throw new SetupException("access denied by " + url() + " (HTTP 403 to " + what + "): the user needs"
+                    + " the cluster privileges monitor, manage_index_templates and manage_ilm");
+        }
+        return response;
+    }
+
+    private String connectFailure(ConnectException e) {
+        if (e.getCause() instanceof UnresolvedAddressException) {
+            return "cannot reach " + url() + ": unknown host " + base.getHost() + " — is the URL right?";
+        }
+        String reason = e.getMessage() == null || e.getMessage().isBlank() ? "connection refused"
+                : e.getMessage().toLowerCase(Locale.ROOT);
+        return "cannot reach " + url() + ": " + reason + " — is Elasticsearch running, is the URL right?";
+    }
+}

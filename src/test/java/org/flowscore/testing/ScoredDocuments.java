@@ -1,0 +1,51 @@
+package org.flowscore.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flowscore.features.FeatureExtractor;
+import org.flowscore.features.FeatureSettings;
+import org.flowscore.features.FeaturedConnection;
+import org.flowscore.features.KddSchema;
+import org.flowscore.features.ServiceTable;
+import org.flowscore.model.Contribution;
+import org.flowscore.model.ModelInfo;
+import org.flowscore.model.ScoredFlow;
+import org.flowscore.sink.EcsDocuments;
+
+/**
+ * The ECS documents flowscore writes for real connections of the shared data, scored by a stand-in model:
+ * every other flow is an attack with a score of 0.9 and an explanation, the rest are normal at 0.1.
+ */
+public final class ScoredDocuments {
+    private ScoredDocuments() {
+    }
+
+    /** A document and its id, as the sink would write them. */
+    public record Document(String id, String json) {
+    }
+
+    public static ModelInfo model() {
+        return new ModelInfo(1, "test-model", "1", "random-forest", "6.2.5", "0.1.0", KddSchema.NAMES, Map.of(),
+                FeatureSettings.defaults(), 0.5, "test", "0".repeat(64), List.of(), 0, 0, List.of(), Map.of(),
+                Map.of());
+    }
+
+    /** The documents of a file under the shared data folder, e.g. {@code zeek/zat-2013-tsv/conn.log}. */
+    public static List<Document> of(String sharedFile) {
+        List<FeaturedConnection> featured = new ArrayList<>();
+        FeatureExtractor x = new FeatureExtractor(FeatureSettings.defaults(), ServiceTable.bundled(), featured::add);
+        Reading.read(SharedData.require(sharedFile)).connections().forEach(x);
+        x.flush();
+        EcsDocuments docs = new EcsDocuments(model(), 0.5);
+        List<Document> out = new ArrayList<>();
+        for (int i = 0; i < featured.size(); i++) {
+            FeaturedConnection fc = featured.get(i);
+            boolean attack = i % 2 == 0;
+            ScoredFlow flow = new ScoredFlow(fc.connection(), fc.features(), attack ? 0.9 : 0.1, attack,
+                    attack ? List.of(new Contribution("count", "12", 0.2)) : List.of());
+            out.add(new Document(docs.id(flow), docs.json(flow, "event")));
+        }
+        return out;
+    }
+}
