@@ -26,6 +26,7 @@ public final class EsHttp {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI base;
+    private final String root;
     private final HttpClient client;
 
     /** An answer: its status and body. */
@@ -46,6 +47,8 @@ public final class EsHttp {
 
     public EsHttp(URI base) {
         this.base = base;
+        String url = base.toString();
+        this.root = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         // HTTP/1.1 only: Elasticsearch does not speak HTTP/2, and the JDK's upgrade attempt is wasted there.
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -70,8 +73,6 @@ public final class EsHttp {
     }
 
     private HttpRequest.Builder request(String path) {
-        String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
-                : base.toString();
         return HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");

@@ -1,6 +1,5 @@
 package org.flowscore.setup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,8 +82,7 @@ public final class TemplateSet {
             if (in == null) {
                 throw new IllegalStateException("missing from the build: " + FOLDER + file);
             }
-            JsonNode node = JSON.readTree(in);
-            return (ObjectNode) node;
+            return (ObjectNode) JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FOLDER + file, e);
         }
