@@ -70,7 +70,7 @@ public final class EcsDocuments {
         }
         g.writeEndArray();
         g.writeStringField("module", "flowscore");
-        g.writeStringField("dataset", "flowscore.flow");
+        g.writeStringField("dataset", "alert".equals(kind) ? "flowscore.alert" : "flowscore.flow");
         g.writeStringField("start", Timestamps.iso(c.startMicros()));
         g.writeStringField("end", Timestamps.iso(c.endMicros()));
         g.writeNumberField("duration", c.durationMicros() * 1000);

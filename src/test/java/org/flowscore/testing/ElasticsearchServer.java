@@ -21,9 +21,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A real Elasticsearch (the integration-test distribution, security off) on a free loopback port, started
- * once per test run on first use and stopped when the test JVM exits. Tests share it and keep apart by
- * using a namespace of their own.
+ * A real Elasticsearch (the integration-test distribution) on a free loopback port. {@link #shared()} (security
+ * off) is started once per test run on first use and stopped when the test JVM exits; tests share it and keep
+ * apart by using a namespace of their own. {@link #secured()} is a second shared instance with security on
+ * (see {@link SecuredConfig}); {@link #startOwn()} gives a test an instance it may stop and start again.
  *
  * <p>That distribution carries no JDK, so it runs on the JDK running the tests. It has no ILM, no ingest
  * pipelines, no {@code _data_stream} API and answers 405 to {@code GET /}; single-node discovery spares it
@@ -32,37 +33,66 @@ import java.util.stream.Stream;
 public final class ElasticsearchServer {
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
     private static ElasticsearchServer shared;
+    private static ElasticsearchServer secured;
 
-    private final Process process;
+    private final Path home;
     private final Path run;
+    private final Path config;
     private final String url;
+    private final SecuredConfig.Credentials credentials;
+    private Process process;
 
-    private ElasticsearchServer(Process process, Path run, String url) {
-        this.process = process;
+    private ElasticsearchServer(Path home, Path run, Path config, String url, SecuredConfig.Credentials credentials) {
+        this.home = home;
         this.run = run;
+        this.config = config;
         this.url = url;
+        this.credentials = credentials;
     }
 
-    /** The server of this test run, started on the first call. */
+    /** The server of this test run, security off, started on the first call. */
     public static synchronized ElasticsearchServer shared() {
         if (shared == null) {
-            try {
-                shared = start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the test Elasticsearch: " + e.getMessage(), e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop-elasticsearch"));
+            shared = started(false);
         }
         return shared;
     }
 
-    /** e.g. {@code http://127.0.0.1:41234} */
+    /** A second server of this test run with security and TLS on, started on the first call. */
+    public static synchronized ElasticsearchServer secured() {
+        if (secured == null) {
+            secured = started(true);
+        }
+        return secured;
+    }
+
+    /** A server of the caller's own (security off) that it may {@link #stopProcess()} and start again. */
+    public static ElasticsearchServer startOwn() {
+        return started(false);
+    }
+
+    private static ElasticsearchServer started(boolean security) {
+        try {
+            ElasticsearchServer server = create(security);
+            server.startProcess();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-elasticsearch"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the test Elasticsearch: " + e.getMessage(), e);
+        }
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234}, or {@code https://} for the secured server. */
     public String url() {
         return url;
     }
 
-    private static ElasticsearchServer start() throws IOException {
-        long started = System.nanoTime();
+    /** The secured server's CA, user, password and service token; null for the others. */
+    public SecuredConfig.Credentials credentials() {
+        return credentials;
+    }
+
+    private static ElasticsearchServer create(boolean security) throws IOException {
         boolean root = UnprivilegedUser.needed();
         Path base = Path.of(System.getProperty("flowscore.es.home", "target/elasticsearch")).toAbsolutePath();
         Files.createDirectories(base);
@@ -78,29 +108,41 @@ public final class ElasticsearchServer {
         Path home = EsDistribution.unzipped(zip, base);
         Path run = Files.createTempDirectory(base, "run-");
         int httpPort = freePort();
-        Path config = configure(home, run, httpPort, freePort());
+        Path config = configure(home, run, httpPort, freePort(), security);
         if (root) {
             UnprivilegedUser.own(run);
         }
+        SecuredConfig.Credentials credentials = security ? SecuredConfig.apply(home, config, root) : null;
+        return new ElasticsearchServer(home, run, config, (security ? "https" : "http") + "://127.0.0.1:" + httpPort,
+                credentials);
+    }
 
-        List<String> command = List.of(home.resolve("bin/elasticsearch").toString());
-        ProcessBuilder pb = new ProcessBuilder(root ? UnprivilegedUser.as(command) : command)
+    /** Starts the server on its data folder and waits until it is ready: first start or after a stop. */
+    public synchronized void startProcess() throws IOException {
+        long started = System.nanoTime();
+        boolean root = UnprivilegedUser.needed();
+        ProcessBuilder pb = new ProcessBuilder(root ? UnprivilegedUser.as(List.of(home.resolve("bin/elasticsearch")
+                .toString())) : List.of(home.resolve("bin/elasticsearch").toString()))
                 .directory(run.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(run.resolve("console.log").toFile());
-        Map<String, String> env = pb.environment();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.resolve("console.log").toFile()));
+        toolEnvironment(pb.environment(), config);
+        pb.environment().put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+        process = pb.start();
+        awaitYellow();
+        System.err.printf("test Elasticsearch at %s (%s) ready in %.1f s%n", url,
+                root ? "as user " + UnprivilegedUser.NAME : "as this user", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The environment Elasticsearch and its command line tools need. */
+    static void toolEnvironment(Map<String, String> env, Path config) {
         env.put("ES_JAVA_HOME", System.getProperty("java.home"));
         env.put("ES_PATH_CONF", config.toString());
-        env.put("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
-        ElasticsearchServer server = new ElasticsearchServer(pb.start(), run, "http://127.0.0.1:" + httpPort);
-        server.awaitYellow();
-        System.err.printf("test Elasticsearch at %s (%s) ready in %.1f s%n", server.url,
-                root ? "as user " + UnprivilegedUser.NAME : "as this user", (System.nanoTime() - started) / 1e9);
-        return server;
     }
 
     /** A config folder of the run's own: the distribution's files with our elasticsearch.yml. */
-    private static Path configure(Path home, Path run, int httpPort, int transportPort) throws IOException {
+    private static Path configure(Path home, Path run, int httpPort, int transportPort, boolean security)
+            throws IOException {
         Path config = run.resolve("config");
         Files.createDirectories(config);
         try (Stream<Path> files = Files.list(home.resolve("config"))) {
@@ -117,7 +159,7 @@ public final class ElasticsearchServer {
                 "transport.port: " + transportPort,
                 "path.data: " + run.resolve("data"),
                 "path.logs: " + run.resolve("logs"),
-                "xpack.security.enabled: false",
+                security ? SecuredConfig.SETTINGS : "xpack.security.enabled: false",
                 // A nearly full disk must not turn the test indices read-only.
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 ""));
@@ -131,10 +173,16 @@ public final class ElasticsearchServer {
     }
 
     private void awaitYellow() throws IOException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(
-                URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=1s")).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=1s"));
+        if (credentials != null) {
+            builder.sslContext(credentials.sslContext());
+            request.header("Authorization", credentials.basicHeader());
+        }
+        HttpClient client = builder.build();
+        HttpRequest health = request.build();
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -149,11 +197,11 @@ public final class ElasticsearchServer {
                 pause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop();
+                stopProcess();
                 throw new IOException("interrupted while waiting for Elasticsearch", e);
             }
         }
-        stop();
+        stopProcess();
         throw new IOException("Elasticsearch was not ready (cluster health yellow) within "
                 + STARTUP_LIMIT.toSeconds() + " s." + logTail());
     }
@@ -177,8 +225,11 @@ public final class ElasticsearchServer {
         }
     }
 
-    /** Stops the server and its launcher processes, then removes the run's data. */
-    private void stop() {
+    /** Stops the server and its launcher processes, keeping its data for {@link #startProcess()}. */
+    public synchronized void stopProcess() {
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process.toHandle());
         all.forEach(ProcessHandle::destroy);
@@ -192,6 +243,12 @@ public final class ElasticsearchServer {
                 p.destroyForcibly();
             }
         }
+        process = null;
+    }
+
+    /** Stops the server, then removes the run's data. */
+    private void stop() {
+        stopProcess();
         try (Stream<Path> files = Files.walk(run)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -30,7 +30,35 @@ public final class EsRequests {
     }
 
     public static Answer send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ElasticsearchServer.shared().url() + path))
+        return send(ElasticsearchServer.shared().url(), method, path, body, contentType);
+    }
+
+    /** The number of documents in an index or data stream after a refresh; 0 when it does not exist. */
+    public static long count(String url, String index) {
+        Answer refreshed = send(url, "POST", "/" + index + "/_refresh", null, "application/json");
+        if (refreshed.status() == 404) {
+            return 0;
+        }
+        Answer a = send(url, "GET", "/" + index + "/_count", null, "application/json");
+        if (a.status() != 200) {
+            throw new AssertionError("_count of " + index + " answered " + a.status() + ": " + a.json());
+        }
+        return a.json().path("count").asLong();
+    }
+
+    /** Values of a keyword field that more than one document holds (at most 10), after a refresh. */
+    public static JsonNode repeatedValues(String url, String index, String field) {
+        send(url, "POST", "/" + index + "/_refresh", null, "application/json");
+        Answer a = send(url, "POST", "/" + index + "/_search", "{\"size\":0,\"aggs\":{\"repeated\":{\"terms\":"
+                + "{\"field\":\"" + field + "\",\"min_doc_count\":2,\"size\":10}}}}", "application/json");
+        if (a.status() != 200) {
+            throw new AssertionError("terms on " + field + " of " + index + " answered " + a.status() + ": " + a.json());
+        }
+        return a.json().at("/aggregations/repeated/buckets");
+    }
+
+    public static Answer send(String url, String method, String path, String body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path))
                 .header("Content-Type", contentType);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
