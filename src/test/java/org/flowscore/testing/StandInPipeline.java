@@ -65,10 +65,15 @@ public final class StandInPipeline {
 
     /** Scores the files into {@code sink}; the scorer, for its counts. */
     public static FlowScorer run(List<Path> files, Consumer<ScoredFlow> sink) {
+        return run(files, ReadOptions.defaults(), sink);
+    }
+
+    /** The same with other read options, e.g. another sensor name (which gives other document ids). */
+    public static FlowScorer run(List<Path> files, ReadOptions options, Consumer<ScoredFlow> sink) {
         FlowScorer scorer = new FlowScorer(model(), THRESHOLD, sink);
         FeatureExtractor extractor = new FeatureExtractor(FeatureSettings.defaults(), ServiceTable.bundled(), scorer);
         try {
-            new ConnectionReader(ReadOptions.defaults(), new ReadStats())
+            new ConnectionReader(options, new ReadStats())
                     .readAll(files.stream().map(InputFile::new).toList(), extractor);
         } catch (Exception e) {
             throw new IllegalStateException("reading " + files + " failed: " + e.getMessage(), e);

@@ -5,21 +5,20 @@ import java.time.Duration;
 /**
  * How documents are grouped into bulk requests, and how many may be on their way at once.
  *
- * @param maxOperations      documents per bulk request
- * @param maxBytes           bytes per bulk request
- * @param concurrentRequests bulk requests in flight at once
- * @param maxInFlight        documents handed to the writer and not yet acknowledged or dead-lettered; past
- *                           it the caller (and so the log reader) waits, which bounds memory
- * @param flushInterval      a partly filled request is sent after this long
+ * @param maxOperations documents per bulk request
+ * @param maxBytes      bytes per bulk request
+ * @param maxInFlight   documents handed to the writer and not yet acknowledged or dead-lettered; past it the
+ *                      caller (and so the log reader) waits, which bounds memory. It also bounds the requests
+ *                      in flight: {@code maxInFlight / maxOperations} full ones (the default gives 3)
+ * @param flushInterval a partly filled request is sent after this long
  */
-public record Batching(int maxOperations, long maxBytes, int concurrentRequests, int maxInFlight,
-                       Duration flushInterval) {
-    public static final Batching DEFAULT = new Batching(2000, 8L << 20, 2, 10_000, Duration.ofSeconds(1));
+public record Batching(int maxOperations, long maxBytes, int maxInFlight, Duration flushInterval) {
+    public static final Batching DEFAULT = new Batching(2000, 8L << 20, 6000, Duration.ofSeconds(1));
 
     public Batching {
-        if (maxOperations < 1 || maxBytes < 1 || concurrentRequests < 1 || flushInterval.isNegative()
+        if (maxOperations < 1 || maxBytes < 1 || flushInterval.isNegative()
                 || flushInterval.isZero()) {
-            throw new IllegalArgumentException("batch sizes, concurrency and flush interval must be positive");
+            throw new IllegalArgumentException("batch sizes and flush interval must be positive");
         }
         if (maxInFlight < maxOperations) {
             throw new IllegalArgumentException("maxInFlight (" + maxInFlight + ") must be at least maxOperations ("

@@ -40,7 +40,11 @@ import java.util.function.Consumer;
  * for a request that failed whole, which is what an Elasticsearch restart looks like.
  *
  * <p>Backpressure: {@link #add} blocks while {@code maxInFlight} documents are unacknowledged, so a
- * caller reading logs pauses while Elasticsearch is slow or away and memory stays bounded.
+ * caller reading logs pauses while Elasticsearch is slow or away and memory stays bounded. That bound is
+ * also what limits concurrent requests: the ingester's own limit is set out of reach, because its wait for
+ * a free request slot wakes one waiter per finished request, and when the woken thread finds nothing left
+ * to send the wake-up is lost; with a reader, a retry thread and the flush timer all adding and flushing,
+ * that left every thread waiting with no request in flight (seen here with Elasticsearch stopped).
  */
 public final class BulkWriter implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -61,6 +65,7 @@ public final class BulkWriter implements AutoCloseable {
 
     private final BulkIngester<Doc> ingester;
     private final ScheduledExecutorService retries;
+    private final ScheduledExecutorService ingesterThreads;
     private final DeadLetters deadLetters;
     private final Backoff backoff;
     private final Consumer<String> log;
@@ -100,11 +105,17 @@ public final class BulkWriter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // Listeners and the flush timer only; the ingester would otherwise start a thread per request slot.
+        this.ingesterThreads = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "flowscore-bulk");
+            t.setDaemon(true);
+            return t;
+        });
         this.ingester = BulkIngester.of(b -> b.client(client)
                 .maxOperations(batching.maxOperations())
                 .maxSize(batching.maxBytes())
-                .maxConcurrentRequests(batching.concurrentRequests())
-                .flushInterval(batching.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .maxConcurrentRequests(batching.maxInFlight() + 1)
+                .flushInterval(batching.flushInterval().toMillis(), TimeUnit.MILLISECONDS, ingesterThreads)
                 .listener(new Listener()));
     }
 
@@ -141,6 +152,7 @@ public final class BulkWriter implements AutoCloseable {
         } finally {
             ingester.close();
             retries.shutdownNow();
+            ingesterThreads.shutdownNow();
             try {
                 deadLetters.close();
             } catch (IOException e) {

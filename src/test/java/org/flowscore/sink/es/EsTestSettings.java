@@ -10,7 +10,7 @@ import org.flowscore.setup.TemplateInstaller;
 /** Output settings for tests, and the setup a real run does first. */
 final class EsTestSettings {
     /** Small batches, so that even one hourly file makes several requests. */
-    static final Batching SMALL = new Batching(500, 4L << 20, 2, 2000, Duration.ofMillis(200));
+    static final Batching SMALL = new Batching(500, 4L << 20, 2000, Duration.ofMillis(200));
 
     private EsTestSettings() {
     }
