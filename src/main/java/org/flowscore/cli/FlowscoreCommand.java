@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             FeaturesCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
         },
         footer = {
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
             "  flowscore features sample-logs/zeek/conn.log          41 features per connection as CSV",
             "  flowscore features /opt/zeek/logs/2024-04-19/ -o day.csv",
             "  zcat conn.*.log.gz | flowscore features -             read standard input",
+            "  flowscore train --algorithm isolation-forest --data /opt/zeek/logs/ --out site.zip",
             "",
             "Run 'flowscore COMMAND --help' for a command's options.",
             "Exit codes: 0 success, 1 runtime failure, 2 usage error.",
