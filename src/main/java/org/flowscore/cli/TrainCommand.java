@@ -28,38 +28,44 @@ import picocli.CommandLine.TypeConversionException;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Trains a model and writes it as a model bundle: a .zip with model.json (what the model is, how",
-            "it was trained, its threshold) and the model itself.",
+            "Trains a model and writes it as a model bundle: a .zip holding model.json",
+            "(what the model is, how it was trained, its threshold) and the model.",
             "",
-            "Supervised algorithms learn from labelled rows: NSL-KDD files (KDDTrain+.txt format), or",
-            "Zeek/Suricata logs whose connections carry IoT-23-style labels. Their decision threshold is",
-            "chosen on the training data alone, by cross-validation that holds whole attack types out (so",
-            "the threshold is set for attacks the model has not seen), maximising the balanced accuracy",
-            "with attack types weighted by the square root of their size.",
+            "Supervised algorithms learn from labelled rows: NSL-KDD files (the",
+            "KDDTrain+.txt format), or Zeek/Suricata logs whose connections carry",
+            "IoT-23-style labels. Their decision threshold is chosen on the training",
+            "data alone, by cross-validation that holds whole attack types out (so it",
+            "is set for attacks the model has not seen), maximising the balanced",
+            "accuracy with attack types weighted by the square root of their size.",
             "",
-            "isolation-forest learns normal traffic only: your own unlabelled logs, or the normal rows of",
-            "labelled data. Its threshold flags the given share of the training traffic (--quantile).",
+            "isolation-forest learns normal traffic only: your own unlabelled logs, or",
+            "the normal rows of labelled data. Its threshold flags the given share of",
+            "the training traffic (--quantile).",
             "",
-            "Log inputs go through the same feature extractor as scoring: train and score with the same",
-            "feature options. Progress and a summary go to stderr. The same data, options and --seed give",
-            "the same model, byte for byte.",
+            "Logs go through the same feature extractor as scoring: train and score",
+            "with the same feature options. Progress and a summary go to stderr. The",
+            "same data, options and --seed give the same model, byte for byte.",
         },
         footer = {
             "",
-            "Algorithms and the options they take (defaults in brackets):",
-            "  random-forest      --trees [100] --max-depth [20] --node-size [5] --mtry [0 = sqrt of features]",
+            "Algorithms and their options (defaults in brackets):",
+            "  random-forest      --trees [100] --max-depth [20] --node-size [5]",
+            "                     --mtry [0: square root of the features]",
             "                     --folds [5] --cv-trees [50]",
-            "  gradient-boosting  --trees [100] --max-depth [20] --node-size [5] --learning-rate [0.1]",
-            "                     --folds [5] --cv-trees [100]",
+            "  gradient-boosting  --trees [100] --max-depth [20] --node-size [5]",
+            "                     --learning-rate [0.1] --folds [5] --cv-trees [100]",
             "  logistic           --lambda [0.1] --folds [5]",
-            "  isolation-forest   --trees [100] --max-depth [0 = log2 of 256] --quantile [0.99]",
+            "  isolation-forest   --trees [100] --max-depth [0: log2 of 256]",
+            "                     --quantile [0.99]",
             "",
             "Examples:",
-            "  flowscore train --algorithm random-forest --data ../shared/data/nsl-kdd/KDDTrain+.txt \\",
-            "      --seed 42 --out models/nsl-kdd-random-forest.zip      (the built-in model)",
-            "  flowscore train --algorithm isolation-forest --data '/opt/zeek/logs/2024-04-*/conn.*.log.gz' \\",
-            "      --out site.zip",
-            "  flowscore train --algorithm gradient-boosting --data labelled/conn.log.labeled --out iot.zip",
+            "  the built-in model, models/nsl-kdd-random-forest.zip:",
+            "    flowscore train --algorithm random-forest --seed 42 \\",
+            "      --data ../shared/data/nsl-kdd/KDDTrain+.txt \\",
+            "      --out models/nsl-kdd-random-forest.zip",
+            "  a model of your own traffic:",
+            "    flowscore train --algorithm isolation-forest --out site.zip \\",
+            "      --data '/opt/zeek/logs/2024-04-*/conn.*.log.gz'",
         })
 final class TrainCommand implements Callable<Integer> {
     @Spec
@@ -70,8 +76,8 @@ final class TrainCommand implements Callable<Integer> {
     Algorithm algorithm;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
-            description = {"Training data: NSL-KDD files, or Zeek conn.log / Suricata eve.json files, folders",
-                "or quoted globs (as for 'features'); - for standard input."})
+            description = "Training data: NSL-KDD files, or Zeek conn.log / Suricata eve.json files, folders or"
+                    + " quoted globs (as for 'features'); - for standard input.")
     List<String> data;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
@@ -105,8 +111,8 @@ final class TrainCommand implements Callable<Integer> {
     Integer folds;
 
     @Option(names = "--cv-trees", paramLabel = "N",
-            description = {"Trees (rounds) of the cross-validation models, which only set the threshold;",
-                "fewer than --trees makes training faster."})
+            description = "Trees (rounds) of the cross-validation models, which only set the threshold: fewer"
+                    + " than --trees makes training faster.")
     Integer cvTrees;
 
     @Option(names = "--quantile", paramLabel = "Q",

@@ -14,11 +14,13 @@ import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
@@ -73,7 +75,8 @@ public final class ModelBundle {
 
     /**
      * A new bundle. Its {@link ModelInfo#version()} becomes the first 12 hex digits of the SHA-256 of
-     * {@code model.ser}, so two different models never share a version.
+     * {@code model.ser}, so two different models never share a version. The info goes through
+     * {@code model.json} and back, so it equals the info of the bundle when read from its file.
      *
      * @param info  everything but the version
      * @param parts the scorer's parts by name (see {@link Scorers}): Smile models, arrays, boxed numbers;
@@ -88,7 +91,8 @@ public final class ModelBundle {
                 info.featureSettings(), info.threshold(), info.thresholdRule(), info.trainingDataSha256(),
                 info.trainingSources(), info.trainingRows(), info.trainingAttacks(), info.constantFeatures(),
                 info.parameters(), info.trainingMetrics());
-        return new ModelBundle("the new " + info.name() + " model", versioned, copy, serialized);
+        String source = "the new " + info.name() + " model";
+        return new ModelBundle(source, parseInfo(infoJson(versioned), source), copy, serialized);
     }
 
     /** Reads and checks a bundle file. */
@@ -155,10 +159,17 @@ public final class ModelBundle {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new ModelException(file + ": the folder " + dir + " does not exist");
         }
-        Path tmp = null;
+        byte[] bytes = toBytes();
+        // Not Files.createTempFile: its owner-only permissions would stay on the model.
+        Path tmp = dir.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(System.nanoTime()) + ".tmp");
+        boolean created = false;
         try {
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            Files.write(tmp, toBytes());
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                created = true;
+                out.write(bytes);
+            }
             try {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -167,11 +178,11 @@ public final class ModelBundle {
         } catch (IOException e) {
             throw new ModelException(file + ": cannot write the model: " + e.getMessage(), e);
         } finally {
-            if (tmp != null) {
+            if (created) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // the move succeeded or the write failed; either way the error, if any, is already thrown
+                    // a leftover hidden temporary file is harmless; the write's own error, if any, is thrown
                 }
             }
         }
