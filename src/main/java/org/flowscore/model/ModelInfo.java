@@ -1,7 +1,10 @@
 package org.flowscore.model;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.flowscore.features.FeatureSettings;
 
 /**
@@ -48,4 +51,36 @@ public record ModelInfo(
         List<String> constantFeatures,
         Map<String, Object> parameters,
         Map<String, Double> trainingMetrics) {
+
+    private static final Properties BUILD = buildProperties();
+
+    /** The Smile version flowscore was built with, the only one whose models it loads. */
+    public static String currentSmileVersion() {
+        return BUILD.getProperty("smile.version", "unknown");
+    }
+
+    /** This flowscore's version. */
+    public static String currentFlowscoreVersion() {
+        return BUILD.getProperty("version", "unknown");
+    }
+
+    /** The command that trains this model again with the running flowscore, for messages. */
+    public String retrainCommand() {
+        String data = trainingSources == null || trainingSources.isEmpty() ? "TRAINING-FILES"
+                : String.join(" ", trainingSources);
+        return "flowscore train --algorithm " + (algorithm == null ? "ALGORITHM" : algorithm) + " --data " + data
+                + " --out MODEL.zip";
+    }
+
+    private static Properties buildProperties() {
+        Properties p = new Properties();
+        try (InputStream in = ModelInfo.class.getResourceAsStream("/flowscore-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read flowscore-version.properties from the classpath", e);
+        }
+        return p;
+    }
 }
