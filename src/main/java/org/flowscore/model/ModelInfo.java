@@ -13,7 +13,8 @@ import org.flowscore.features.FeatureSettings;
  *
  * @param formatVersion      version of the bundle format (see ModelBundle)
  * @param name               model name, e.g. {@code nsl-kdd-random-forest}; ECS {@code flowscore.model.name}
- * @param version            model version; ECS {@code flowscore.model.version}
+ * @param version            model version, the first 12 hex digits of the SHA-256 of {@code model.ser};
+ *                           ECS {@code flowscore.model.version}
  * @param algorithm          {@code random-forest}, {@code gradient-boosting}, {@code logistic} or
  *                           {@code isolation-forest}
  * @param smileVersion       the Smile version that trained it (a model is only loaded by the same version)
@@ -30,7 +31,10 @@ import org.flowscore.features.FeatureSettings;
  * @param constantFeatures   features that were the same on every training row (e.g. content features a
  *                           connection log cannot give): they carry no signal in this model
  * @param parameters         the algorithm's settings, including the seed
- * @param trainingMetrics    metrics measured on training data only (out-of-bag or cross-validation)
+ * @param trainingMetrics    metrics measured on training data only: {@code oofAccuracy}, {@code oofTpr},
+ *                           {@code oofTnr}, {@code oofAuc} (out-of-fold, at the threshold), {@code oobAccuracy}
+ *                           (random forest); {@code trainingFlaggedRate} and, on labelled data,
+ *                           {@code labelledAccuracy} … {@code labelledAuc} (isolation forest)
  */
 public record ModelInfo(
         int formatVersion,

@@ -33,7 +33,7 @@ class TrainCommandTest {
         assertTrue(r.err().contains("read 125,973 rows from 1 input"), r.err());
         assertTrue(r.err().contains("58,630 attacks of 22 types, 67,343 normal"), r.err());
         assertTrue(r.err().contains("  fold 5/5: trained on"), r.err());
-        assertTrue(r.err().contains("  threshold   0.043: "), r.err());
+        assertTrue(r.err().contains("  threshold   0.038: "), r.err());
 
         Model shipped = ModelBundle.readDefault();
         Model rebuilt = ModelBundle.read(out);

@@ -42,7 +42,7 @@ class DefaultModelTest {
             json = new ObjectMapper().readTree(zip.getInputStream(zip.getEntry("model.json")));
         }
         assertEquals(json.get("threshold").doubleValue(), model.threshold());
-        assertEquals(0.043, model.threshold());
+        assertEquals(0.038, model.threshold());
         assertTrue(model.info().thresholdRule().contains("leave-attack-type-out"), model.info().thresholdRule());
         assertTrue(model.isAttack(model.threshold()));
         assertTrue(!model.isAttack(Math.nextDown(model.threshold())));

@@ -41,6 +41,9 @@ public final class BoostingScorer implements Scorer {
         }
         this.model = model;
         this.schema = model.schema();
+        // Binding Smile's formula to this schema now means predict() only ever reads the binding, so
+        // threads scoring at once never race to replace it.
+        model.formula().bind(schema);
         this.featureOf = Scorers.featuresOf(schema);
         this.shrinkage = shrinkage;
         this.importance = Explanations.perFeature(model.importance(), featureOf);

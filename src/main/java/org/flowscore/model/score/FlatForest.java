@@ -12,7 +12,7 @@ import smile.model.cart.OrdinalNode;
 
 /**
  * A Smile random forest flattened into primitive arrays, giving the probability of class 1 that
- * {@code RandomForest.predict(Tuple, double[])} gives (to rounding), about six times faster and without
+ * {@code RandomForest.predict(Tuple, double[])} gives (to rounding), about five times faster and without
  * allocating.
  *
  * <p>Smile's forest posterior is the OOB-accuracy-weighted sum of the trees' Laplace-smoothed leaf

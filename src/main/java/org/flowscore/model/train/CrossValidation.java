@@ -13,9 +13,10 @@ import org.flowscore.model.Scorer;
  * Out-of-fold scores for choosing a supervised model's threshold on the training data alone.
  *
  * <p>With two or more attack types the folds leave attack types out: the types, largest first, are dealt
- * to the folds in snake order (1, 2, …, k, k, …, 1, …) and the normal rows are dealt at random, so each fold's
- * model has never seen the attack types it scores, as a deployed model meets new attacks. With one attack
- * type (a labelled log with a single detailed label) the folds are stratified: each class dealt at random.
+ * to the folds in snake order (1, 2, …, k, k, …, 1, …) and the normal rows are shuffled and dealt round robin,
+ * so each fold's model has never seen the attack types it scores, as a deployed model meets new attacks.
+ * With one attack type (a labelled log with a single detailed label) the folds are stratified: each class
+ * shuffled and dealt round robin.
  */
 final class CrossValidation {
 
@@ -54,21 +55,30 @@ final class CrossValidation {
                 foldOf.put(bySize.get(t), round % 2 == 0 ? position : k - 1 - position);
             }
             for (int i = 0; i < fold.length; i++) {
-                fold[i] = set.y[i] == 1 ? foldOf.get(set.label[i]) : random.nextInt(k);
+                if (set.y[i] == 1) {
+                    fold[i] = foldOf.get(set.label[i]);
+                }
             }
+            deal(set, 0, k, random, fold);
             return new Plan(fold, k, true);
         }
         int attacks = set.attacks();
         int k = Math.min(folds, Math.min(attacks, set.size() - attacks));
-        for (int cls = 0; cls <= 1; cls++) {
-            final int c = cls;
-            int[] rows = IntStream.range(0, set.size()).filter(i -> set.y[i] == c).toArray();
-            shuffle(rows, random);
-            for (int r = 0; r < rows.length; r++) {
-                fold[rows[r]] = r % k;
-            }
-        }
+        deal(set, 0, k, random, fold);
+        deal(set, 1, k, random, fold);
         return new Plan(fold, k, false);
+    }
+
+    /**
+     * Deals the rows of class {@code cls} to the folds in a random order, round robin: the folds get equal
+     * shares, so with two or more rows of the class every fold's training rows include some.
+     */
+    private static void deal(TrainingSet set, int cls, int k, Random random, int[] fold) {
+        int[] rows = IntStream.range(0, set.size()).filter(i -> set.y[i] == cls).toArray();
+        shuffle(rows, random);
+        for (int r = 0; r < rows.length; r++) {
+            fold[rows[r]] = r % k;
+        }
     }
 
     /** Each row's score from the model of the fold that held it out. */

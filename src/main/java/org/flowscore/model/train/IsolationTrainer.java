@@ -23,8 +23,8 @@ import smile.math.MathEx;
 final class IsolationTrainer {
     private static final int SAMPLE_POINTS = 1024;
 
-    /** The fitted model with its threshold and the rows it was fitted on. */
-    record Result(Fitted fitted, double threshold, String thresholdRule, int[] rows, int[] predictors) {
+    /** The fitted model and its threshold. */
+    record Result(Fitted fitted, double threshold, String thresholdRule) {
     }
 
     private final TrainingOptions options;
@@ -114,7 +114,7 @@ final class IsolationTrainer {
         }
         String rule = String.format("the %s quantile of the %,d training rows' scores: at or above it a flow is more"
                 + " unusual than that share of the training traffic", options.quantile(), rows.length);
-        return new Result(new Fitted(scorer, scorer.parts(), parameters, metrics), threshold, rule, rows, predictors);
+        return new Result(new Fitted(scorer, scorer.parts(), parameters, metrics), threshold, rule);
     }
 
     private IsolationForest fitSeeded(double[][] z, IsolationForest.Options smileOptions) {

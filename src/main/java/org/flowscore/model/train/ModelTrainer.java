@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.flowscore.dataset.LabelledDataset;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.KddSchema;
@@ -111,11 +110,8 @@ public final class ModelTrainer {
         IsolationTrainer.Result result = new IsolationTrainer(options).fit(set, normal, check);
         progress.accept(String.format("fit on %,d normal rows in %.1f s", normal.length,
                 (System.nanoTime() - start) / 1e9));
-        int[] predictors = result.predictors();
-        List<Integer> constant = IntStream.range(0, KddSchema.COUNT)
-                .filter(f -> java.util.Arrays.stream(predictors).noneMatch(p -> p == f)).boxed().toList();
         return bundle(data, options, settings, result.threshold(), result.thresholdRule(), normal.length, 0,
-                constant, result.fitted().parameters(), result.fitted().metrics(), result.fitted());
+                set.constantOn(normal), result.fitted().parameters(), result.fitted().metrics(), result.fitted());
     }
 
     private static ModelBundle bundle(LabelledDataset data, TrainingOptions options, FeatureSettings settings,

@@ -12,7 +12,7 @@ import org.flowscore.features.LabelledFeatures;
  * Training rows as arrays: the 41 feature values of each row (categoricals as vocabulary indices), 1 for an
  * attack and 0 for a normal row, and the label (attack name or detailed label, {@code normal}).
  */
-public final class TrainingSet {
+final class TrainingSet {
     final double[][] x;
     final int[] y;
     final String[] label;
@@ -23,7 +23,7 @@ public final class TrainingSet {
         this.label = label;
     }
 
-    public static TrainingSet of(List<LabelledFeatures> rows) {
+    static TrainingSet of(List<LabelledFeatures> rows) {
         int n = rows.size();
         double[][] x = new double[n][];
         int[] y = new int[n];
@@ -37,11 +37,11 @@ public final class TrainingSet {
         return new TrainingSet(x, y, label);
     }
 
-    public int size() {
+    int size() {
         return y.length;
     }
 
-    public int attacks() {
+    int attacks() {
         int a = 0;
         for (int v : y) {
             a += v;

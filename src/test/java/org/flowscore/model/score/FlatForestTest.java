@@ -47,6 +47,12 @@ class FlatForestTest {
         }
         assertEquals(22_544, test.size());
         assertTrue(maxDiff <= 1e-9, "max |flat - smile| = " + maxDiff);
+        assertEquals(smile.size(), scorer.forest().trees());
+        int smileNodes = 0;
+        for (var tree : smile.trees()) {
+            smileNodes += tree.size();
+        }
+        assertTrue(scorer.forest().nodes() > smileNodes, "nominal splits take extra nodes, plus one end node");
     }
 
     @Test
