@@ -8,6 +8,10 @@ import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import org.flowscore.bench.BenchCorpus;
 import org.flowscore.bench.PipelineBenchmark;
+import org.flowscore.bench.ScoringBenchmark;
+import org.flowscore.features.NslKddReader;
+import org.flowscore.model.ModelBundle;
+import org.flowscore.model.ModelException;
 import org.flowscore.flow.Connection;
 import org.flowscore.pipeline.ConnectionReader;
 import org.flowscore.pipeline.ReadOptions;
@@ -28,19 +32,31 @@ import picocli.CommandLine.Spec;
             "The connections of the given Zeek logs are repeated (shifted in time) up to --records and",
             "written as Zeek TSV, Zeek JSON and Suricata EVE; each format is then read, and read with",
             "features, and the median records/s of --rounds runs is reported with the heap left after.",
+            "",
+            "With --scoring FILE (an NSL-KDD file such as KDDTest+.txt) it measures model scoring instead:",
+            "the flattened random forest against Smile's per-row predict, and the explanations.",
         },
         footer = {
             "",
             "Example (the figures in the README come from this):",
             "  flowscore bench ../shared/data/zeek/rita-missing-host",
+            "  flowscore bench --scoring ../shared/data/nsl-kdd/KDDTest+.txt",
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*",
+    @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Zeek conn logs (files, folders, globs) whose connections make up the corpus.")
-    List<String> paths;
+    List<String> paths = List.of();
+
+    @Option(names = "--scoring", paramLabel = "FILE",
+            description = "Benchmark model scoring on the rows of this NSL-KDD file instead of the pipeline.")
+    Path scoringData;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "With --scoring: the random-forest bundle to measure (default: the shipped model).")
+    Path model;
 
     @Option(names = "--records", paramLabel = "N", description = "Records per format (default: ${DEFAULT-VALUE}).")
     long records = 1_000_000;
@@ -58,6 +74,21 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserFacingException("--records and --rounds must be at least 1");
         }
         var out = spec.commandLine().getOut();
+        if (scoringData != null) {
+            try {
+                ModelBundle bundle = model == null ? ModelBundle.openDefault() : ModelBundle.open(model);
+                out.printf("scoring: model %s %s on %s, single thread%n", bundle.info().name(), bundle.info().version(),
+                        scoringData);
+                new ScoringBenchmark(bundle, NslKddReader.readAll(scoringData), Math.max(rounds, 5), out).run();
+            } catch (ModelException e) {
+                throw new UserFacingException(e.getMessage(), e);
+            }
+            return ExitCodes.OK;
+        }
+        if (paths.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give Zeek conn logs to build the corpus from, or --scoring FILE");
+        }
         List<Connection> base = new java.util.ArrayList<>();
         ReadStats stats = new ReadStats();
         new ConnectionReader(ReadOptions.defaults(), stats).readAll(InputResolver.resolve(paths), base::add);

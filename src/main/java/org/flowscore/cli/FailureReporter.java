@@ -1,5 +1,6 @@
 package org.flowscore.cli;
 
+import org.flowscore.model.ModelException;
 import org.flowscore.pipeline.BadLineException;
 import org.flowscore.source.InputException;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         var err = cl.getErr();
-        if (e instanceof InputException || e instanceof BadLineException || e instanceof UserFacingException) {
+        if (e instanceof InputException || e instanceof BadLineException || e instanceof UserFacingException
+                || e instanceof ModelException) {
             err.println("flowscore: " + e.getMessage());
         } else if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
             err.println("flowscore: I/O error: " + e.getMessage());

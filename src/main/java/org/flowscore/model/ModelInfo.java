@@ -1,7 +1,10 @@
 package org.flowscore.model;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.flowscore.features.FeatureSettings;
 
 /**
@@ -10,7 +13,8 @@ import org.flowscore.features.FeatureSettings;
  *
  * @param formatVersion      version of the bundle format (see ModelBundle)
  * @param name               model name, e.g. {@code nsl-kdd-random-forest}; ECS {@code flowscore.model.name}
- * @param version            model version; ECS {@code flowscore.model.version}
+ * @param version            model version, the first 12 hex digits of the SHA-256 of {@code model.ser};
+ *                           ECS {@code flowscore.model.version}
  * @param algorithm          {@code random-forest}, {@code gradient-boosting}, {@code logistic} or
  *                           {@code isolation-forest}
  * @param smileVersion       the Smile version that trained it (a model is only loaded by the same version)
@@ -27,7 +31,10 @@ import org.flowscore.features.FeatureSettings;
  * @param constantFeatures   features that were the same on every training row (e.g. content features a
  *                           connection log cannot give): they carry no signal in this model
  * @param parameters         the algorithm's settings, including the seed
- * @param trainingMetrics    metrics measured on training data only (out-of-bag or cross-validation)
+ * @param trainingMetrics    metrics measured on training data only: {@code oofAccuracy}, {@code oofTpr},
+ *                           {@code oofTnr}, {@code oofAuc} (out-of-fold, at the threshold), {@code oobAccuracy}
+ *                           (random forest); {@code trainingFlaggedRate} and, on labelled data,
+ *                           {@code labelledAccuracy} … {@code labelledAuc} (isolation forest)
  */
 public record ModelInfo(
         int formatVersion,
@@ -48,4 +55,36 @@ public record ModelInfo(
         List<String> constantFeatures,
         Map<String, Object> parameters,
         Map<String, Double> trainingMetrics) {
+
+    private static final Properties BUILD = buildProperties();
+
+    /** The Smile version flowscore was built with, the only one whose models it loads. */
+    public static String currentSmileVersion() {
+        return BUILD.getProperty("smile.version", "unknown");
+    }
+
+    /** This flowscore's version. */
+    public static String currentFlowscoreVersion() {
+        return BUILD.getProperty("version", "unknown");
+    }
+
+    /** The command that trains this model again with the running flowscore, for messages. */
+    public String retrainCommand() {
+        String data = trainingSources == null || trainingSources.isEmpty() ? "TRAINING-FILES"
+                : String.join(" ", trainingSources);
+        return "flowscore train --algorithm " + (algorithm == null ? "ALGORITHM" : algorithm) + " --data " + data
+                + " --out MODEL.zip";
+    }
+
+    private static Properties buildProperties() {
+        Properties p = new Properties();
+        try (InputStream in = ModelInfo.class.getResourceAsStream("/flowscore-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read flowscore-version.properties from the classpath", e);
+        }
+        return p;
+    }
 }

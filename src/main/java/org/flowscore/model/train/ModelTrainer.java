@@ -1,0 +1,143 @@
+package org.flowscore.model.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.FeatureSettings;
+import org.flowscore.features.KddSchema;
+import org.flowscore.model.Algorithm;
+import org.flowscore.model.ModelBundle;
+import org.flowscore.model.ModelException;
+import org.flowscore.model.ModelInfo;
+
+/**
+ * Trains a model bundle from a data set.
+ *
+ * <p>A supervised model (random forest, gradient boosting, logistic regression) takes its threshold from
+ * {@link CrossValidation cross-validation} on the training data, scored by {@link Threshold}; its training
+ * metrics are those of the out-of-fold scores at that threshold. The final model is then fitted on all rows.
+ * An isolation forest learns the normal rows only and takes a quantile of their scores as its threshold.
+ * Features that are constant on the training rows are left out of the model and listed in
+ * {@code constantFeatures}.
+ */
+public final class ModelTrainer {
+    private ModelTrainer() {
+    }
+
+    /**
+     * @param data     the training rows
+     * @param options  algorithm and settings
+     * @param settings the feature settings the rows were computed with, recorded in {@code model.json}
+     * @param progress receives one line per step (loading is the caller's), for stderr
+     * @throws ModelException when the data cannot train this algorithm, with what to do instead
+     */
+    public static ModelBundle train(LabelledDataset data, TrainingOptions options, FeatureSettings settings,
+                                    Consumer<String> progress) throws ModelException {
+        if (data.rows().isEmpty()) {
+            throw new ModelException("the training data has no rows");
+        }
+        TrainingSet set = TrainingSet.of(data.rows());
+        try {
+            return options.algorithm().supervised()
+                    ? supervised(data, set, options, settings, progress)
+                    : isolation(data, set, options, settings, progress);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("cannot train " + options.algorithm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelBundle supervised(LabelledDataset data, TrainingSet set, TrainingOptions options,
+                                          FeatureSettings settings, Consumer<String> progress) throws ModelException {
+        Algorithm algorithm = options.algorithm();
+        if (!data.labelled()) {
+            throw new ModelException(algorithm + " learns from labelled rows, and these logs carry no labels: give"
+                    + " labelled data (NSL-KDD files, or logs with IoT-23-style label columns), or train"
+                    + " --algorithm isolation-forest, which learns normal traffic from unlabelled logs");
+        }
+        int attacks = set.attacks();
+        int normals = set.size() - attacks;
+        if (attacks < 2 || normals < 2) {
+            throw new ModelException(algorithm + " needs at least 2 attack rows and 2 normal rows to choose its"
+                    + " threshold; the data has " + attacks + " attack and " + normals + " normal rows"
+                    + (attacks < 2 ? ". To learn normal traffic alone, train --algorithm isolation-forest" : ""));
+        }
+        SupervisedTrainer trainer = switch (algorithm) {
+            case RANDOM_FOREST -> new RandomForestTrainer(options);
+            case GRADIENT_BOOSTING -> new BoostingTrainer(options);
+            case LOGISTIC -> new LogisticTrainer(options);
+            case ISOLATION_FOREST -> throw new IllegalStateException("not supervised");
+        };
+        int[] all = set.all();
+        List<Integer> constant = set.constantOn(all);
+        int[] predictors = set.predictorsOn(all);
+
+        CrossValidation.Plan plan = CrossValidation.plan(set, options.folds(), options.seed());
+        progress.accept("cross-validation for the threshold: " + plan.describe());
+        double[] oof = CrossValidation.outOfFold(set, plan, (rows, fold) -> trainer.fit(set, predictors, rows, fold)
+                .scorer(), progress);
+        double threshold = Threshold.choose(set.y, set.label, oof);
+        Map<String, Double> metrics = new LinkedHashMap<>(Metrics.summary("oof", set.y, oof, threshold));
+
+        long start = System.nanoTime();
+        Fitted model = trainer.fit(set, predictors, all, -1);
+        progress.accept(String.format("final fit on all %,d rows in %.1f s", set.size(),
+                (System.nanoTime() - start) / 1e9));
+        metrics.putAll(model.metrics());
+        Map<String, Object> parameters = new LinkedHashMap<>(model.parameters());
+        parameters.put("folds", plan.folds());
+        if (algorithm != Algorithm.LOGISTIC) {
+            parameters.put("cvTrees", Math.min(options.cvTrees(), options.trees()));
+        }
+        String rule = Threshold.CRITERION + ", on the out-of-fold scores of " + plan.describe()
+                + " on the training data";
+        return bundle(data, options, settings, threshold, rule, set.size(), attacks, constant, parameters, metrics,
+                model);
+    }
+
+    private static ModelBundle isolation(LabelledDataset data, TrainingSet set, TrainingOptions options,
+                                         FeatureSettings settings, Consumer<String> progress) throws ModelException {
+        int[] normal = set.normalRows();
+        if (normal.length < 2) {
+            throw new ModelException("isolation-forest learns normal traffic, and the data has " + normal.length
+                    + " normal rows: give logs of ordinary traffic, or the normal rows of a labelled data set");
+        }
+        int[] check = set.attacks() > 0 ? set.all() : new int[0];
+        long start = System.nanoTime();
+        IsolationTrainer.Result result = new IsolationTrainer(options).fit(set, normal, check);
+        progress.accept(String.format("fit on %,d normal rows in %.1f s", normal.length,
+                (System.nanoTime() - start) / 1e9));
+        return bundle(data, options, settings, result.threshold(), result.thresholdRule(), normal.length, 0,
+                set.constantOn(normal), result.fitted().parameters(), result.fitted().metrics(), result.fitted());
+    }
+
+    private static ModelBundle bundle(LabelledDataset data, TrainingOptions options, FeatureSettings settings,
+                                      double threshold, String rule, long rows, long attacks, List<Integer> constant,
+                                      Map<String, Object> parameters, Map<String, Double> metrics, Fitted model)
+            throws ModelException {
+        Map<String, List<String>> encodings = new TreeMap<>();
+        for (int f = 0; f < KddSchema.COUNT; f++) {
+            if (KddSchema.isCategorical(f)) {
+                encodings.put(KddSchema.NAMES.get(f), KddSchema.vocabulary(f));
+            }
+        }
+        List<String> constantNames = new ArrayList<>();
+        for (int f : constant) {
+            constantNames.add(KddSchema.NAMES.get(f));
+        }
+        Map<String, Double> definedMetrics = new TreeMap<>();
+        metrics.forEach((k, v) -> {
+            if (v != null && Double.isFinite(v)) {
+                definedMetrics.put(k, v);
+            }
+        });
+        ModelInfo info = new ModelInfo(ModelBundle.FORMAT_VERSION, options.name(), null, options.algorithm().id(),
+                ModelInfo.currentSmileVersion(), ModelInfo.currentFlowscoreVersion(), KddSchema.NAMES, encodings,
+                settings, threshold, rule, data.sha256(), data.sources(), rows, attacks, List.copyOf(constantNames),
+                new TreeMap<>(parameters), definedMetrics);
+        return ModelBundle.create(info, model.parts());
+    }
+}
