@@ -16,6 +16,9 @@ import org.flowscore.pipeline.ReadStats;
 import org.flowscore.sink.EcsDocuments;
 import org.flowscore.sink.NdjsonWriter;
 import org.flowscore.sink.ScoredCsvWriter;
+import org.flowscore.sink.es.EsOutputSettings;
+import org.flowscore.sink.es.EsSink;
+import org.flowscore.sink.es.EsSinkException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +47,8 @@ import picocli.CommandLine.Spec;
             "  flowscore score sample-logs/ -o scored.ndjson",
             "  flowscore score --output-format csv -o scored.csv /opt/zeek/logs/current/conn.log",
             "  flowscore score --model site.zip --threshold 0.9 '/opt/zeek/logs/2024-04-*/conn.*.log.gz'",
+            "  FLOWSCORE_ES_API_KEY=... flowscore score --es https://es1:9200 --es https://es2:9200 \\",
+            "      --es-ca /etc/flowscore/http_ca.crt /opt/zeek/logs/current/conn.log",
         })
 final class ScoreCommand implements Callable<Integer> {
     enum OutputFormat { ndjson, csv }
@@ -63,12 +68,16 @@ final class ScoreCommand implements Callable<Integer> {
     Double threshold;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Where to write; - for standard output (default).")
-    String output = "-";
+            description = "Where to write; - for standard output (the default without --es; with --es, no file"
+                    + " unless given).")
+    String output;
 
     @Option(names = "--output-format", paramLabel = "FORMAT",
             description = "ndjson (default) or csv.")
     OutputFormat outputFormat = OutputFormat.ndjson;
+
+    @Mixin
+    EsOutputOptions es;
 
     @Option(names = "--top", paramLabel = "N",
             description = "How many of the highest-scoring flows the summary lists (default: ${DEFAULT-VALUE}).")
@@ -85,25 +94,49 @@ final class ScoreCommand implements Callable<Integer> {
         }
         ReadStats stats = new ReadStats();
         TopFlows topFlows = new TopFlows(top);
-        try (Writer out = Outputs.open(output, spec.commandLine())) {
-            Consumer<ScoredFlow> writer = outputFormat == OutputFormat.csv
-                    ? new ScoredCsvWriter(out)
-                    : new NdjsonWriter(out, new EcsDocuments(model.info(), cut));
-            FlowScorer scorer = new FlowScorer(model, cut, writer.andThen(topFlows));
+        // With --es the documents' destination is Elasticsearch; a file (or stdout) only when asked for.
+        String file = output != null ? output : es.enabled() ? null : "-";
+        EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
+        var err = spec.commandLine().getErr();
+        try (Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
+             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, new EcsDocuments(model.info(), cut),
+                     note -> {
+                         err.println("flowscore: " + note);
+                         err.flush();
+                     })) {
+            Consumer<ScoredFlow> downstream = topFlows;
+            if (file != null) {
+                downstream = fileWriter(out, model, cut).andThen(downstream);
+            }
+            if (sink != null) {
+                downstream = sink.andThen(downstream);
+            }
+            FlowScorer scorer = new FlowScorer(model, cut, downstream);
             FeatureExtractor extractor = new FeatureExtractor(model.info().featureSettings(), ServiceTable.bundled(),
                     scorer);
             new ConnectionReader(readOptions, stats).readAll(inputs, extractor);
             extractor.flush();
             out.flush();
-            var err = spec.commandLine().getErr();
+            EsSink.Summary written = sink == null ? null : sink.finish();
             err.println(stats.summary());
             err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack (%.1f%%)%n",
                     scorer.scored(), model.info().name(), model.info().version(), cut, scorer.attacks(),
                     scorer.scored() == 0 ? 0.0 : 100.0 * scorer.attacks() / scorer.scored());
+            if (written != null) {
+                written.print(err);
+            }
             topFlows.print(err);
             err.flush();
+        } catch (EsSinkException e) {
+            throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    private Consumer<ScoredFlow> fileWriter(Writer out, Model model, double cut) {
+        return outputFormat == OutputFormat.csv
+                ? new ScoredCsvWriter(out)
+                : new NdjsonWriter(out, new EcsDocuments(model.info(), cut));
     }
 
     private Model loadModel() {
