@@ -25,7 +25,7 @@ import org.flowscore.testing.StandInPipeline;
  * names, so every pass writes new ids) into a local single-node server through {@link EsSink}, against
  * the ceiling of the same documents, serialised beforehand, posted by a plain sequential {@code _bulk}
  * loop. Each pass writes into fresh data streams. Starts its own server unless given a URL:
- * {@code EsBenchMain [REPEATS [URL]]}.
+ * {@code EsBenchMain [REPEATS [URL|own [DOCS_PER_REQUEST IN_FLIGHT]]]} (default batching otherwise).
  */
 public final class EsBenchMain {
     private static final int BULK_DOCS = 2000;
@@ -35,7 +35,9 @@ public final class EsBenchMain {
 
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        String url = args.length > 1 ? args[1] : ElasticsearchServer.startOwn().url();
+        String url = args.length > 1 && !args[1].equals("own") ? args[1] : ElasticsearchServer.startOwn().url();
+        Batching batching = args.length > 3 ? new Batching(Integer.parseInt(args[2]), Batching.DEFAULT.maxBytes(),
+                Integer.parseInt(args[3]), Batching.DEFAULT.flushInterval()) : Batching.DEFAULT;
         PrintWriter out = new PrintWriter(System.out, true);
         String run = Long.toString(System.currentTimeMillis() % 1_000_000);
 
@@ -44,7 +46,7 @@ public final class EsBenchMain {
         long started = System.nanoTime();
         EsSink.Summary summary;
         try (EsSink sink = EsSink.open(new EsOutputSettings(List.of(URI.create(url)), "sink" + run, new EsAuth.None(),
-                EsTls.DEFAULT, Path.of("bench-dead-letter.ndjson"), Batching.DEFAULT), documents(), System.err::println)) {
+                EsTls.DEFAULT, Path.of("bench-dead-letter.ndjson"), batching), documents(), System.err::println)) {
             for (int r = 0; r < repeats; r++) {
                 StandInPipeline.run(StandInPipeline.ritaDay(), sensor(r), sink);
             }
@@ -56,6 +58,7 @@ public final class EsBenchMain {
         double rawSeconds = raw(url, bodies, "raw" + run);
         long rawDocs = bodies.stream().mapToLong(Bulk::docs).sum();
 
+        out.println("batching: " + batching);
         summary.print(out);
         double sinkRate = sinkDocs / sinkSeconds;
         double rawRate = rawDocs / rawSeconds;
