@@ -10,11 +10,10 @@ import org.flowscore.eval.EvaluationReport;
 import org.flowscore.eval.HtmlReport;
 import org.flowscore.features.ServiceTable;
 import org.flowscore.model.Model;
-import org.flowscore.model.ModelBundle;
-import org.flowscore.model.ModelException;
 import org.flowscore.pipeline.ReadOptions;
 import org.flowscore.source.InputResolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,9 +40,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "MODEL",
-            description = "Model bundle to evaluate (default: the shipped NSL-KDD random forest).")
-    Path modelPath;
+    @Mixin
+    ModelOption modelOption;
 
     @Option(names = "--data", paramLabel = "PATH", required = true, arity = "1..*",
             description = "Labelled data: NSL-KDD files or labelled Zeek logs (files, folders, globs).")
@@ -59,12 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Model model;
-        try {
-            model = modelPath == null ? ModelBundle.readDefault() : ModelBundle.read(modelPath);
-        } catch (ModelException e) {
-            throw new UserFacingException(e.getMessage(), e);
-        }
+        Model model = modelOption.load();
         LabelledDataset dataset = new DatasetLoader(model.info().featureSettings(), ServiceTable.bundled(),
                 ReadOptions.defaults()).load(InputResolver.resolve(data));
         if (!dataset.labelled()) {

@@ -1,15 +1,12 @@
 package org.flowscore.cli;
 
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.flowscore.features.FeatureExtractor;
 import org.flowscore.features.ServiceTable;
 import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
-import org.flowscore.model.ModelBundle;
-import org.flowscore.model.ModelException;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.pipeline.ConnectionReader;
 import org.flowscore.pipeline.ReadStats;
@@ -59,9 +56,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--model", paramLabel = "MODEL",
-            description = "Model bundle made by 'flowscore train' (default: the shipped NSL-KDD random forest).")
-    Path modelPath;
+    @Mixin
+    ModelOption modelOption;
 
     @Option(names = "--threshold", paramLabel = "X",
             description = "Flag flows scoring at or above X (0-1) instead of the model's own threshold.")
@@ -87,7 +83,7 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var inputs = input.resolve();
         var readOptions = input.readOptions();
-        Model model = loadModel();
+        Model model = modelOption.load();
         double cut = threshold != null ? threshold : model.threshold();
         if (!(cut >= 0 && cut <= 1)) {
             throw new UserFacingException("--threshold must be between 0 and 1, got " + threshold);
@@ -137,13 +133,5 @@ final class ScoreCommand implements Callable<Integer> {
         return outputFormat == OutputFormat.csv
                 ? new ScoredCsvWriter(out)
                 : new NdjsonWriter(out, new EcsDocuments(model.info(), cut));
-    }
-
-    private Model loadModel() {
-        try {
-            return modelPath == null ? ModelBundle.readDefault() : ModelBundle.read(modelPath);
-        } catch (ModelException e) {
-            throw new UserFacingException(e.getMessage(), e);
-        }
     }
 }

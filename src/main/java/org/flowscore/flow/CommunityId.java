@@ -41,15 +41,6 @@ public final class CommunityId {
         }
     }
 
-    public int seed() {
-        return seed;
-    }
-
-    /** A fresh hasher with the same settings, for another thread. */
-    public CommunityId copy() {
-        return new CommunityId(seed, base64);
-    }
-
     public String of(FlowKey key) {
         return hash(key.ipProto(), key.sourceIp(), key.destinationIp(), key.sourcePort(), key.destinationPort());
     }

@@ -24,13 +24,4 @@ public enum SourceFormat {
     public String producer() {
         return producer;
     }
-
-    public static SourceFormat fromCliName(String name) {
-        for (SourceFormat f : values()) {
-            if (f.cliName.equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown format '" + name + "'");
-    }
 }

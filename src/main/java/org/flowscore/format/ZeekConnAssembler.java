@@ -15,6 +15,8 @@ import org.flowscore.flow.Transport;
  */
 final class ZeekConnAssembler {
     private static final ZeekConnField[] FIELDS = ZeekConnField.values();
+    private static final ZeekConnField[] REQUIRED = {ZeekConnField.TS, ZeekConnField.ORIG_H, ZeekConnField.ORIG_P,
+        ZeekConnField.RESP_H, ZeekConnField.RESP_P, ZeekConnField.PROTO};
 
     private final String[] values = new String[FIELDS.length];
     private final ReaderContext context;
@@ -41,8 +43,7 @@ final class ZeekConnAssembler {
     }
 
     LineOutcome build() {
-        for (ZeekConnField required : new ZeekConnField[] {ZeekConnField.TS, ZeekConnField.ORIG_H,
-                ZeekConnField.ORIG_P, ZeekConnField.RESP_H, ZeekConnField.RESP_P, ZeekConnField.PROTO}) {
+        for (ZeekConnField required : REQUIRED) {
             if (!has(required)) {
                 return new LineOutcome.Skipped(SkipReason.MISSING_FIELD, "no " + required.zeekName());
             }
@@ -53,33 +54,18 @@ final class ZeekConnAssembler {
         } catch (NumberFormatException | DateTimeParseException e) {
             return new LineOutcome.Skipped(SkipReason.BAD_TIMESTAMP, "ts '" + get(ZeekConnField.TS) + "'");
         }
-        ZeekConnField current = ZeekConnField.DURATION;
         try {
-            long duration = has(current) ? Timestamps.secondsToMicros(get(current)) : 0;
-            current = ZeekConnField.ORIG_P;
-            int origPort = port(get(current));
-            current = ZeekConnField.RESP_P;
-            int respPort = port(get(current));
+            long duration = has(ZeekConnField.DURATION) ? seconds(ZeekConnField.DURATION) : 0;
             Transport transport = Transport.fromName(get(ZeekConnField.PROTO));
-            current = ZeekConnField.IP_PROTO;
             int ipProto = transport != Transport.OTHER ? transport.ipProto()
-                    : has(current) ? Integer.parseInt(get(current)) : 0;
-            FlowKey key = new FlowKey(get(ZeekConnField.ORIG_H), origPort, get(ZeekConnField.RESP_H), respPort,
-                    transport, ipProto);
-            current = ZeekConnField.ORIG_BYTES;
-            long origBytes = count(current);
-            current = ZeekConnField.ORIG_PKTS;
-            long origPkts = count(current);
-            current = ZeekConnField.ORIG_IP_BYTES;
-            Traffic orig = new Traffic(origBytes, origPkts, count(current));
-            current = ZeekConnField.RESP_BYTES;
-            long respBytes = count(current);
-            current = ZeekConnField.RESP_PKTS;
-            long respPkts = count(current);
-            current = ZeekConnField.RESP_IP_BYTES;
-            Traffic resp = new Traffic(respBytes, respPkts, count(current));
-            current = ZeekConnField.MISSED_BYTES;
-            long missed = count(current);
+                    : has(ZeekConnField.IP_PROTO) ? (int) number(ZeekConnField.IP_PROTO, 255) : 0;
+            FlowKey key = new FlowKey(get(ZeekConnField.ORIG_H), (int) number(ZeekConnField.ORIG_P, 65535),
+                    get(ZeekConnField.RESP_H), (int) number(ZeekConnField.RESP_P, 65535), transport, ipProto);
+            Traffic orig = new Traffic(count(ZeekConnField.ORIG_BYTES), count(ZeekConnField.ORIG_PKTS),
+                    count(ZeekConnField.ORIG_IP_BYTES));
+            Traffic resp = new Traffic(count(ZeekConnField.RESP_BYTES), count(ZeekConnField.RESP_PKTS),
+                    count(ZeekConnField.RESP_IP_BYTES));
+            long missed = count(ZeekConnField.MISSED_BYTES);
             String communityId;
             try {
                 communityId = context.communityId().of(key);
@@ -91,9 +77,19 @@ final class ZeekConnAssembler {
                     get(ZeekConnField.SERVICE), orig, resp, missed, get(ZeekConnField.CONN_STATE),
                     get(ZeekConnField.HISTORY), bool(ZeekConnField.LOCAL_ORIG), bool(ZeekConnField.LOCAL_RESP), 0,
                     false, communityId, format, context.sensor(), truth()));
-        } catch (NumberFormatException e) {
+        } catch (BadNumber bad) {
             return new LineOutcome.Skipped(SkipReason.BAD_NUMBER,
-                    current.zeekName() + " '" + get(current) + "'");
+                    bad.field.zeekName() + " '" + get(bad.field) + "'");
+        }
+    }
+
+    /** A field whose text is not the number it must be; carries the field for the message. */
+    private static final class BadNumber extends Exception {
+        final transient ZeekConnField field;
+
+        BadNumber(ZeekConnField field) {
+            super(null, null, false, false);
+            this.field = field;
         }
     }
 
@@ -105,24 +101,29 @@ final class ZeekConnAssembler {
         return values[f.ordinal()];
     }
 
-    private long count(ZeekConnField f) {
-        String s = get(f);
-        if (s == null) {
-            return 0;
-        }
-        long v = Long.parseLong(s);
-        if (v < 0) {
-            throw new NumberFormatException("negative count");
-        }
-        return v;
+    /** A count; unset is 0. */
+    private long count(ZeekConnField f) throws BadNumber {
+        return has(f) ? number(f, Long.MAX_VALUE) : 0;
     }
 
-    private static int port(String s) {
-        int p = Integer.parseInt(s);
-        if (p < 0 || p > 65535) {
-            throw new NumberFormatException("port out of range");
+    private long number(ZeekConnField f, long max) throws BadNumber {
+        try {
+            long v = Long.parseLong(get(f));
+            if (v < 0 || v > max) {
+                throw new BadNumber(f);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadNumber(f);
         }
-        return p;
+    }
+
+    private long seconds(ZeekConnField f) throws BadNumber {
+        try {
+            return Timestamps.secondsToMicros(get(f));
+        } catch (NumberFormatException e) {
+            throw new BadNumber(f);
+        }
     }
 
     private static long timestamp(String s) {

@@ -1,7 +1,6 @@
 package org.flowscore.pipeline;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +53,6 @@ public final class ReadStats {
 
     public long skipped(SkipReason reason) {
         return skipped.getOrDefault(reason, 0L);
-    }
-
-    public Map<SkipReason, Long> skippedByReason() {
-        return Collections.unmodifiableMap(skipped);
-    }
-
-    public Map<String, Long> notConnectionsByKind() {
-        return Collections.unmodifiableMap(notConnections);
     }
 
     public List<String> firstSkipped() {
