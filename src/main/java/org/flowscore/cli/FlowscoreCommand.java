@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             TrainCommand.class,
             BenchCommand.class,
             SetupCommand.class,
+            SimulateCommand.class,
         },
         footer = {
             "",
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
             "  zcat conn.*.log.gz | flowscore features -             read standard input",
             "  flowscore train --algorithm isolation-forest --data /opt/zeek/logs/ --out site.zip",
             "  flowscore setup --es http://localhost:9200            install the Elasticsearch templates",
+            "  flowscore simulate --attack mixed -o mixed.log        labelled attack traffic to test with",
             "",
             "Run 'flowscore COMMAND --help' for a command's options.",
             "Exit codes: 0 success, 1 runtime failure, 2 usage error.",

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
+import org.flowscore.flow.GroundTruth;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.flow.SuricataConnState;
 import org.flowscore.flow.Traffic;
@@ -70,12 +71,15 @@ final class EveFlowFields {
     int tcpFlagsTs;
     int tcpFlagsTc;
     boolean urg;
+    /** Ground truth, as {@code flowscore simulate} writes it; Suricata itself never does. */
+    String label;
+    String detailedLabel;
 
     private SkipReason error;
     private String errorDetail;
 
     void reset() {
-        eventType = eventTypeProblem = flowId = srcIp = destIp = proto = appProto = null;
+        eventType = eventTypeProblem = flowId = srcIp = destIp = proto = appProto = label = detailedLabel = null;
         start = end = netflowStart = netflowEnd = null;
         srcPort = destPort = ABSENT;
         icmpType = icmpCode = 0;
@@ -193,7 +197,8 @@ final class EveFlowFields {
         }
         return new LineOutcome.Parsed(new Connection(startMicros, endMicros - startMicros, flowId, key,
                 service(appProto), orig, resp, 0, connState, null, null, null, urgentPackets, true, communityId,
-                SourceFormat.SURICATA_EVE, context.sensor(), null));
+                SourceFormat.SURICATA_EVE, context.sensor(),
+                label == null ? null : new GroundTruth(label, detailedLabel)));
     }
 
     private static Transport transport(String proto) {

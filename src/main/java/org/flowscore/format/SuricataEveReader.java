@@ -91,6 +91,8 @@ public final class SuricataEveReader implements LogReader {
                 case "flow" -> readFlow(p, t);
                 case "netflow" -> readNetflow(p, t);
                 case "tcp" -> readTcp(p, t);
+                case "label" -> fields.label = EveValues.text(p, t);
+                case "detailed_label" -> fields.detailedLabel = EveValues.text(p, t);
                 default -> p.skipChildren();
             }
         }

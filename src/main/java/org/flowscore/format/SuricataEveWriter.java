@@ -15,7 +15,9 @@ import org.flowscore.flow.Transport;
 /**
  * Writes connections as Suricata EVE {@code flow} events, the shape Suricata's flow logger gives them:
  * whole-frame byte counts (IP bytes plus a 14-byte Ethernet header per packet) and TCP flags ORed per
- * direction, chosen so that {@link SuricataConnState} derives the connection's own state back.
+ * direction, chosen so that {@link SuricataConnState} derives the connection's own state back. A connection's
+ * truth, when it has one, is written as top-level {@code label} and {@code detailed_label} (not Suricata's own
+ * fields: they carry what {@code flowscore simulate} generated, for {@code evaluate} and {@code train}).
  */
 public final class SuricataEveWriter {
     private static final DateTimeFormatter EVE_TIME =
@@ -73,6 +75,12 @@ public final class SuricataEveWriter {
                 g.writeStringField("tcp_flags_ts", hex(flags[0]));
                 g.writeStringField("tcp_flags_tc", hex(flags[1]));
                 g.writeEndObject();
+            }
+            if (c.truth() != null) {
+                g.writeStringField("label", c.truth().label());
+                if (c.truth().detail() != null) {
+                    g.writeStringField("detailed_label", c.truth().detail());
+                }
             }
             g.writeEndObject();
         }

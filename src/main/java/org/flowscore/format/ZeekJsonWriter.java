@@ -9,7 +9,7 @@ import org.flowscore.flow.Connection;
 
 /**
  * Writes connections as Zeek's JSON conn.log: one object per line, unset fields left out, times as epoch
- * seconds with six decimals. With a truth label, {@code label} and {@code detailed-label} keys are added.
+ * seconds with six decimals; as Zeek, no duration or byte counts for a connection of zero duration. With a truth label, {@code label} and {@code detailed-label} keys are added.
  */
 public final class ZeekJsonWriter {
     private final Writer out;
@@ -36,9 +36,9 @@ public final class ZeekJsonWriter {
             if (c.durationMicros() > 0) {
                 g.writeFieldName("duration");
                 g.writeNumber(ZeekTsvWriter.appendSeconds(new StringBuilder(), c.durationMicros()).toString());
+                g.writeNumberField("orig_bytes", c.orig().payloadBytes());
+                g.writeNumberField("resp_bytes", c.resp().payloadBytes());
             }
-            g.writeNumberField("orig_bytes", c.orig().payloadBytes());
-            g.writeNumberField("resp_bytes", c.resp().payloadBytes());
             optional(g, "conn_state", c.connState());
             if (c.localOrig() != null) {
                 g.writeBooleanField("local_orig", c.localOrig());

@@ -7,7 +7,8 @@ import org.flowscore.flow.Connection;
 /**
  * Writes connections as Zeek's TSV conn.log (current schema, with a header block), so generated or
  * transformed traffic reads back through {@link ZeekTsvReader} like a real sensor's log. With labels on,
- * the IoT-23 columns {@code label} and {@code detailed-label} are added as real tab-separated columns.
+ * the IoT-23 columns {@code label} and {@code detailed-label} are added as real tab-separated columns. As Zeek,
+ * it leaves duration and byte counts unset for a connection of zero duration (a lone packet).
  */
 public final class ZeekTsvWriter {
     private static final String FIELDS = "ts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice"
@@ -45,8 +46,12 @@ public final class ZeekTsvWriter {
         line.append(c.key().destinationIp()).append('\t').append(c.key().destinationPort()).append('\t');
         line.append(c.transport().ecsName().equals("ipv6-icmp") ? "icmp" : c.transport().ecsName()).append('\t');
         text(c.service()).append('\t');
-        appendSeconds(line, c.durationMicros()).append('\t');
-        line.append(c.orig().payloadBytes()).append('\t').append(c.resp().payloadBytes()).append('\t');
+        if (c.durationMicros() == 0) {
+            line.append("-\t-\t-\t");
+        } else {
+            appendSeconds(line, c.durationMicros()).append('\t');
+            line.append(c.orig().payloadBytes()).append('\t').append(c.resp().payloadBytes()).append('\t');
+        }
         text(c.connState()).append('\t');
         bool(c.localOrig()).append('\t');
         bool(c.localResp()).append('\t');
