@@ -52,8 +52,10 @@ public final class EvaluationReport {
         line(out, cells, "actual attack", count(c.fn()), count(c.tp()));
         if (!e.perCategory().isEmpty()) {
             out.append('\n');
-            recallTable(out, "category", e.perCategory());
-            if (usesNslKddCategories(e)) {
+            // A labelled log's detailed labels are no NSL-KDD category: each is an attack of its own.
+            boolean nslKdd = usesNslKddCategories(e);
+            recallTable(out, nslKdd ? "category" : "attack", e.perCategory());
+            if (nslKdd) {
                 wrapped(out, "categories ", AttackCategories.MAPPING_NOTE);
             }
         }
