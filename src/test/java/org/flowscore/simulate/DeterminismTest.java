@@ -26,10 +26,10 @@ class DeterminismTest {
     @EnumSource(value = SourceFormat.class, names = {"ZEEK_TSV", "ZEEK_JSON", "SURICATA_EVE"})
     void theSameSeedGivesTheSameBytesAndAnotherSeedOthers(SourceFormat format) throws IOException {
         var background = Simulated.background("zeek/zat-2013-tsv/conn.log");
-        Path first = Simulated.write(Simulated.mixed(120, 5), background, format, tmp.resolve("a"));
-        Path again = Simulated.write(Simulated.mixed(120, 5), Simulated.background("zeek/zat-2013-tsv/conn.log"),
+        Path first = Simulated.write(Simulated.mixed(60, 5), background, format, tmp.resolve("a"));
+        Path again = Simulated.write(Simulated.mixed(60, 5), Simulated.background("zeek/zat-2013-tsv/conn.log"),
                 format, tmp.resolve("b"));
-        Path other = Simulated.write(Simulated.mixed(120, 6), background, format, tmp.resolve("c"));
+        Path other = Simulated.write(Simulated.mixed(60, 6), background, format, tmp.resolve("c"));
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(again));
         assertFalse(Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(other)));
     }
@@ -38,7 +38,7 @@ class DeterminismTest {
     @EnumSource(value = SourceFormat.class, names = {"ZEEK_TSV", "ZEEK_JSON", "SURICATA_EVE"})
     void everyFormatReadsBackWithEveryLabelAndConnState(SourceFormat format) throws IOException {
         var background = Simulated.background("zeek/iot23-honeypot-4-1/conn.log.labeled");
-        Scenario scenario = Simulated.mixed(120, 5);
+        Scenario scenario = Simulated.mixed(60, 5);
         List<Connection> generated = Simulated.run(scenario, background).connections();
         Reading.Result read = Reading.read(Simulated.write(scenario, background, format, tmp.resolve("log")));
         assertEquals(0, read.stats().skippedTotal());
