@@ -31,7 +31,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        showDefaultValues = true,
         description = {
             "Generates labelled attack traffic as Zeek or Suricata would log it, optionally interleaved into",
             "real benign logs replayed on the same timeline, to a file or live with zeekctl-style rotation.",
@@ -49,7 +48,7 @@ import picocli.CommandLine.Spec;
             "  flowscore simulate --attack portscan --duration 1m -o scan.log",
             "  flowscore simulate --attack mixed --background ../shared/data/zeek/zat-2013-tsv/conn.log -o mixed.log",
             "  flowscore evaluate --data mixed.log                 recall of the model per attack",
-            "  flowscore simulate --attack mixed --format suricata-eve --rate 20 --attack synflood -o - | head",
+            "  flowscore simulate --attack synflood --rate 20 --format suricata-eve -o - | head",
             "  flowscore simulate --attack mixed --background logs/ --follow --rotate-every 1m -o live/",
             "",
             "With --follow the timeline starts now and each connection is written when it ends; the",
@@ -82,25 +81,25 @@ final class SimulateCommand implements Callable<Integer> {
     Double rate;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
-            description = "Length of the simulated timeline: 90s, 10m, 1h, 2d.")
+            description = "Length of the simulated timeline: 90s, 10m, 1h, 2d (default: 10m).")
     Duration duration = Duration.ofMinutes(10);
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for every random choice.")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for every random choice (default: 1).")
     long seed = 1;
 
     @Option(names = "--start", paramLabel = "TIME",
-            description = "Start of the timeline, ISO-8601 UTC (not with --follow, which starts now).")
+            description = "Start of the timeline, ISO-8601 UTC (default: 2024-04-19T12:00:00Z; --follow starts now).")
     Instant start = Instant.parse("2024-04-19T12:00:00Z");
 
-    @Option(names = "--service", paramLabel = "SERVICE", description = "What bruteforce attacks: ssh or ftp.")
+    @Option(names = "--service", paramLabel = "SERVICE", description = "What bruteforce attacks: ssh (default) or ftp.")
     LoginService service = LoginService.SSH;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = InputOptions.FormatConverter.class,
-            description = "zeek-tsv (with IoT-23 label columns), zeek-json or suricata-eve.")
+            description = "zeek-tsv (default; with IoT-23 label columns), zeek-json or suricata-eve.")
     InputOptions.FormatChoice format = InputOptions.FormatChoice.zeek_tsv;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Where to write: a file, - for standard output; with --follow, a folder.")
+            description = "Where to write: a file, - for standard output (default); with --follow, a folder.")
     String output = "-";
 
     @Option(names = "--follow",
@@ -108,11 +107,11 @@ final class SimulateCommand implements Callable<Integer> {
     boolean follow;
 
     @Option(names = "--rotate-every", paramLabel = "D", converter = DurationConverter.class,
-            description = "With --follow: rotation interval, aligned like zeekctl's (at least 1s).")
+            description = "With --follow: rotation interval, aligned like zeekctl's (default: 1h; at least 1s).")
     Duration rotateEvery = Duration.ofHours(1);
 
     @Option(names = "--gzip", negatable = true, fallbackValue = "true",
-            description = "With --follow: gzip archived files (--no-gzip keeps them plain).")
+            description = "With --follow: gzip archived files (default; --no-gzip keeps them plain).")
     boolean gzip = true;
 
     @Override
