@@ -70,11 +70,19 @@ public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
 
     @Override
     public void accept(ScoredFlow flow) {
-        String id = documents.id(flow);
-        writer.add(flowStream, id, documents.json(flow, "event"));
+        accept(documents.id(flow), documents.json(flow, "event"), flow.attack() ? documents.json(flow, "alert") : null);
+    }
+
+    /**
+     * One flow whose documents were rendered elsewhere (by worker threads, with {@link EcsDocuments}).
+     *
+     * @param alert the alert document of a flagged flow, or null
+     */
+    public void accept(String id, String event, String alert) {
+        writer.add(flowStream, id, event);
         flows++;
-        if (flow.attack()) {
-            writer.add(alertStream, id, documents.json(flow, "alert"));
+        if (alert != null) {
+            writer.add(alertStream, id, alert);
             alerts++;
         }
     }
