@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.sink.EcsDocuments;
+import org.flowscore.source.registry.Acknowledgement;
 
 /**
  * Scored flows into Elasticsearch: every flow into the flow stream, and flows the model flags, as
@@ -70,11 +71,17 @@ public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
 
     @Override
     public void accept(ScoredFlow flow) {
+        accept(flow, Acknowledgement.NONE);
+    }
+
+    /** Writes the flow (and its alert copy) and calls {@code ack} once when all its documents are stored. */
+    public void accept(ScoredFlow flow, Acknowledgement ack) {
         String id = documents.id(flow);
-        writer.add(flowStream, id, documents.json(flow, "event"));
+        Acknowledgement perDocument = Acknowledgement.after(flow.attack() ? 2 : 1, ack);
+        writer.add(flowStream, id, documents.json(flow, "event"), perDocument);
         flows++;
         if (flow.attack()) {
-            writer.add(alertStream, id, documents.json(flow, "alert"));
+            writer.add(alertStream, id, documents.json(flow, "alert"), perDocument);
             alerts++;
         }
     }
