@@ -1,6 +1,7 @@
 package org.flowscore.backfill;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public record BackfillPlan(List<BackfillFile> files) {
     }
 
     public static BackfillPlan of(List<InputFile> inputs, TimeRange range, ZoneId archiveZone, ReadOptions options,
-                                  FeatureSettings features, Delivered delivered) throws InputException {
+                                  FeatureSettings features, Checkpoints delivered) throws InputException {
         List<BackfillFile> placed = new ArrayList<>();
         for (InputFile input : inputs) {
             placed.add(place(input, archiveZone, options));
@@ -41,7 +42,7 @@ public record BackfillPlan(List<BackfillFile> files) {
         List<BackfillFile> roles = new ArrayList<>();
         for (BackfillFile f : placed) {
             boolean outside = f.span() != null && !range.mayHold(f.span());
-            roles.add(f.withRole(outside || delivered.complete(f) ? BackfillFile.Role.SKIP : BackfillFile.Role.READ));
+            roles.add(f.withRole(outside || complete(delivered, f) ? BackfillFile.Role.SKIP : BackfillFile.Role.READ));
         }
         long warmUpMicros = 2 * (features.maxLatenessMicros() + features.trafficWindowMicros());
         for (int i = 0; i < roles.size(); i++) {
@@ -60,6 +61,14 @@ public record BackfillPlan(List<BackfillFile> files) {
             }
         }
         return new BackfillPlan(roles);
+    }
+
+    private static boolean complete(Checkpoints delivered, BackfillFile f) throws InputException {
+        try {
+            return delivered.complete(f);
+        } catch (UncheckedIOException e) {
+            throw new InputException(e.getMessage(), e.getCause());
+        }
     }
 
     private static BackfillFile place(InputFile input, ZoneId zone, ReadOptions options) throws InputException {

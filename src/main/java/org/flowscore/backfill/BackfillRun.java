@@ -1,5 +1,6 @@
 package org.flowscore.backfill;
 
+import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,6 +26,7 @@ import org.flowscore.source.InputException;
  * range or delivered before still pass through the extractor, and are then dropped instead of scored.
  */
 public final class BackfillRun {
+    private static final long SAVE_EVERY_NANOS = 1_000_000_000L;
 
     /**
      * @param read      how inputs are read
@@ -41,12 +43,9 @@ public final class BackfillRun {
         }
     }
 
-    private record Origin(BackfillFile file, long endOffset) {
-    }
-
     private final BackfillPlan plan;
     private final Settings settings;
-    private final Delivered delivered;
+    private final Checkpoints checkpoints;
     private final Rendering rendering;
     private final Consumer<RenderedFlow> output;
     private final Function<ProgressCounts, ProgressDisplay> display;
@@ -58,17 +57,17 @@ public final class BackfillRun {
      * @param output  receives every written flow, in order, on the calling thread
      * @param display makes the progress display for the run's counts
      */
-    public BackfillRun(BackfillPlan plan, Settings settings, Delivered delivered, Rendering rendering,
+    public BackfillRun(BackfillPlan plan, Settings settings, Checkpoints checkpoints, Rendering rendering,
                        Consumer<RenderedFlow> output, Function<ProgressCounts, ProgressDisplay> display) {
         this.plan = plan;
         this.settings = settings;
-        this.delivered = delivered;
+        this.checkpoints = checkpoints;
         this.rendering = rendering;
         this.output = output;
         this.display = display;
     }
 
-    public BackfillSummary run() throws InputException, BadLineException, InterruptedException {
+    public BackfillSummary run() throws InputException, BadLineException, InterruptedException, IOException {
         ProgressCounts counts = new ProgressCounts(plan.toRead().size(), plan.bytesToRead());
         ReadStats stats = new ReadStats();
         try (ProgressDisplay progress = display.apply(counts);
@@ -82,15 +81,16 @@ public final class BackfillRun {
                     ServiceTable.bundled(), featured -> {
                         Origin origin = toWrite.remove(featured.connection());
                         if (origin != null) {
-                            scoring.add(featured, origin.file(), origin.endOffset());
+                            scoring.add(featured, origin);
                         }
                     });
             BackfillFile file = null;
             long acknowledged = 0;
+            long lastSave = System.nanoTime();
             for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
                 if (chunk.file() != file) {
                     file = chunk.file();
-                    acknowledged = delivered.acknowledgedOffset(file);
+                    acknowledged = checkpoints.acknowledgedOffset(file);
                 }
                 for (int i = 0; i < chunk.size(); i++) {
                     Connection c = chunk.connections()[i];
@@ -105,8 +105,15 @@ public final class BackfillRun {
                 if (chunk.last()) {
                     stats.addAll(chunk.stats());
                     counts.fileDone(file);
+                    if (file.role() == BackfillFile.Role.READ) {
+                        checkpoints.fileRead(file);
+                    }
                 }
                 progress.update(counts);
+                if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
+                    checkpoints.save();
+                    lastSave = System.nanoTime();
+                }
             }
             extractor.flush();
             scoring.finish();
@@ -118,12 +125,13 @@ public final class BackfillRun {
 
     /** Marks the connection to be written after its features, unless outside the range or delivered before. */
     private void select(Connection c, BackfillFile file, long endOffset, long acknowledged) {
-        if (!settings.range().containsEnd(c.endMicros())) {
-            outOfRange++;
-        } else if (endOffset <= acknowledged) {
+        if (endOffset <= acknowledged) {
             deliveredBefore++;
+        } else if (!settings.range().containsEnd(c.endMicros())) {
+            outOfRange++;
+            checkpoints.notWritten(file, endOffset);
         } else {
-            toWrite.put(c, new Origin(file, endOffset));
+            toWrite.put(c, new Origin(file, endOffset, checkpoints.record(file, endOffset)));
         }
     }
 

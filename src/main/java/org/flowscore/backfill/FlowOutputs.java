@@ -32,8 +32,11 @@ public final class FlowOutputs {
         return flow -> csv.accept(flow.flow());
     }
 
-    /** Every flow into the flow stream, flagged ones into the alert stream (needs both renderings). */
+    /**
+     * Every flow into the flow stream, flagged ones into the alert stream (needs both renderings); the
+     * flow's checkpoint is acknowledged once Elasticsearch stored both.
+     */
     public static Consumer<RenderedFlow> elasticsearch(EsSink sink) {
-        return flow -> sink.accept(flow.id(), flow.event(), flow.alert());
+        return flow -> sink.accept(flow.id(), flow.event(), flow.alert(), flow.origin().stored());
     }
 }

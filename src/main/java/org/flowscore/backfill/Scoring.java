@@ -25,7 +25,7 @@ import org.flowscore.sink.EcsDocuments;
 final class Scoring implements AutoCloseable {
     private static final int BATCH = 512;
 
-    private record Pending(FeaturedConnection featured, BackfillFile file, long endOffset) {
+    private record Pending(FeaturedConnection featured, Origin origin) {
     }
 
     private record Done(List<RenderedFlow> flows, long attacks) {
@@ -58,8 +58,8 @@ final class Scoring implements AutoCloseable {
         });
     }
 
-    void add(FeaturedConnection featured, BackfillFile file, long endOffset) {
-        batch.add(new Pending(featured, file, endOffset));
+    void add(FeaturedConnection featured, Origin origin) {
+        batch.add(new Pending(featured, origin));
         if (batch.size() == BATCH) {
             submit();
         }
@@ -124,7 +124,7 @@ final class Scoring implements AutoCloseable {
             String id = rendering.alerts() ? docs.id(flow) : null;
             String event = rendering.events() ? docs.json(flow, "event") : null;
             String alert = rendering.alerts() && flow.attack() ? docs.json(flow, "alert") : null;
-            out.add(new RenderedFlow(flow, p.file(), p.endOffset(), id, event, alert));
+            out.add(new RenderedFlow(flow, p.origin(), id, event, alert));
         }
         return new Done(out, scorer.attacks());
     }

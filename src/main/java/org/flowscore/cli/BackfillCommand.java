@@ -1,6 +1,9 @@
 package org.flowscore.cli;
 
+import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,9 +12,10 @@ import java.util.function.Consumer;
 import org.flowscore.backfill.BackfillPlan;
 import org.flowscore.backfill.BackfillRun;
 import org.flowscore.backfill.BackfillSummary;
-import org.flowscore.backfill.Delivered;
+import org.flowscore.backfill.Checkpoints;
 import org.flowscore.backfill.FlowOutputs;
 import org.flowscore.backfill.ProgressDisplay;
+import org.flowscore.backfill.RegistryCheckpoints;
 import org.flowscore.backfill.RenderedFlow;
 import org.flowscore.backfill.Rendering;
 import org.flowscore.backfill.TimeRange;
@@ -20,6 +24,8 @@ import org.flowscore.sink.EcsDocuments;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
 import org.flowscore.sink.es.EsSinkException;
+import org.flowscore.source.registry.Registry;
+import org.flowscore.source.registry.RegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,6 +107,16 @@ final class BackfillCommand implements Callable<Integer> {
             description = "Files read at once, and scoring workers (default: the processor count, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--registry", paramLabel = "FILE",
+            description = {"With --es: where the run records, per file, up to where Elasticsearch acknowledged",
+                "every connection; a rerun skips finished files and resumes a half-read one (default:",
+                "backfill-registry.json in $FLOWSCORE_STATE_DIR, else ~/.local/state/flowscore)."})
+    Path registryFile;
+
+    @Option(names = "--reset-registry",
+            description = "Start over: forget what earlier runs delivered (the old registry is kept as FILE.old).")
+    boolean resetRegistry;
+
     @Option(names = "--progress-interval", paramLabel = "SECONDS",
             description = "Seconds between progress lines when stderr is not a terminal (default: ${DEFAULT-VALUE}).")
     int progressInterval = 10;
@@ -118,19 +134,24 @@ final class BackfillCommand implements Callable<Integer> {
         if (threads < 1 || progressInterval < 1) {
             throw new UserFacingException("--threads and --progress-interval must be at least 1");
         }
-        BackfillPlan plan = BackfillPlan.of(input.resolve(), range, zone, readOptions,
-                model.info().featureSettings(), Delivered.NOTHING);
+        if (!es.enabled() && (registryFile != null || resetRegistry)) {
+            throw new UserFacingException("--registry and --reset-registry record what Elasticsearch stored: they"
+                    + " need --es (a file output is written whole by every run)");
+        }
         String file = output != null ? output : es.enabled() ? null : "-";
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
         Rendering rendering = new Rendering(esSettings != null || (file != null
                 && outputFormat == ScoreCommand.OutputFormat.ndjson), esSettings != null);
-        try (Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
+        try (Checkpoints checkpoints = es.enabled() ? openRegistry() : Checkpoints.NONE;
+             Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, new EcsDocuments(model.info(), cut),
                      note -> {
                          err.println("flowscore: " + note);
                          err.flush();
                      })) {
+            BackfillPlan plan = BackfillPlan.of(input.resolve(), range, zone, readOptions,
+                    model.info().featureSettings(), checkpoints);
             Consumer<RenderedFlow> downstream = flow -> { };
             if (file != null) {
                 downstream = outputFormat == ScoreCommand.OutputFormat.csv ? FlowOutputs.csv(out) : FlowOutputs.ndjson(out);
@@ -140,7 +161,7 @@ final class BackfillCommand implements Callable<Integer> {
             }
             BackfillSummary summary = new BackfillRun(plan,
                     new BackfillRun.Settings(readOptions, range, threads, model, cut),
-                    Delivered.NOTHING, rendering, downstream,
+                    checkpoints, rendering, downstream,
                     counts -> onTerminal(file) ? ProgressDisplay.bar(System.err, counts)
                             : ProgressDisplay.lines(err, counts, Duration.ofSeconds(progressInterval))).run();
             out.flush();
@@ -150,10 +171,27 @@ final class BackfillCommand implements Callable<Integer> {
                 written.print(err);
             }
             err.flush();
-        } catch (EsSinkException e) {
+        } catch (EsSinkException | RegistryException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    private Checkpoints openRegistry() throws RegistryException {
+        Path path = registryFile;
+        if (path == null) {
+            String configured = System.getenv("FLOWSCORE_STATE_DIR");
+            Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
+                    : Path.of(System.getProperty("user.home"), ".local", "state", "flowscore");
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new RegistryException("cannot create the state folder " + folder + ": " + e.getMessage()
+                        + " (set FLOWSCORE_STATE_DIR or --registry)", e);
+            }
+            path = folder.resolve("backfill-registry.json");
+        }
+        return new RegistryCheckpoints(Registry.open(path, resetRegistry));
     }
 
     private ZoneId zone() {
