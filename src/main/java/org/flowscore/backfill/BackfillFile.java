@@ -8,7 +8,7 @@ import org.flowscore.source.InputFile;
  *
  * @param input      the file
  * @param span       the interval its archive name tells, or null
- * @param startMicros where it sorts: the span's start, else its first connection's start (Long.MAX_VALUE
+ * @param startMicros where it sorts: the span's start, else its first connection's end (Long.MAX_VALUE
  *                   when it holds none)
  * @param bytes      its size on disk, for progress
  * @param role       what the run does with it

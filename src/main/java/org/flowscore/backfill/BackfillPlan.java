@@ -15,7 +15,7 @@ import org.flowscore.source.InputFile;
 
 /**
  * The files of a backfill in time order, each with its role. Files are ordered by the start of their
- * archive span when the name tells one, else by their first connection's start (so {@code eve.json.2}
+ * archive span when the name tells one, else by when their first connection was logged (so {@code eve.json.2}
  * comes before {@code eve.json.1} before {@code eve.json}), ties by path.
  *
  * <p>A file outside the time range, or delivered completely by an earlier run, is skipped; but when the
@@ -83,7 +83,7 @@ public record BackfillPlan(List<BackfillFile> files) {
         }
         ArchiveSpan span = ArchiveSpan.of(input.path(), zone).orElse(null);
         long start = span != null ? TimeRange.micros(span.start())
-                : FirstRecord.startMicros(input, options).orElse(Long.MAX_VALUE);
+                : FirstRecord.endMicros(input, options).orElse(Long.MAX_VALUE);
         return new BackfillFile(input, span, start, bytes, BackfillFile.Role.READ);
     }
 

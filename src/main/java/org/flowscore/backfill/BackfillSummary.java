@@ -15,6 +15,12 @@ import org.flowscore.pipeline.ReadStats;
 public record BackfillSummary(BackfillPlan plan, ReadStats stats, long written, long outOfRange,
                              long deliveredBefore, long scored, long attacks, Duration elapsed) {
 
+    /** The same, timed up to now: when the outputs finished too (Elasticsearch acknowledged everything). */
+    public BackfillSummary finishedNow(long startNanos) {
+        return new BackfillSummary(plan, stats, written, outOfRange, deliveredBefore, scored, attacks,
+                Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
     public double recordsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds <= 0 ? 0 : written / seconds;

@@ -8,30 +8,34 @@ import org.flowscore.pipeline.ReadStats;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 
-/** The start time of a file's first connection: where a file whose name tells no time sorts. */
+/**
+ * When a file's first connection was logged (its end time): where a file whose name tells no time sorts.
+ * Not its start: logs are written in end order, and a long flow at the head of a file can have started
+ * before the first flows of the file rotated before it.
+ */
 final class FirstRecord {
     /** Stops the reader at the first connection; carries no stack trace, it is not an error. */
     private static final class Found extends RuntimeException {
-        final long startMicros;
+        final long endMicros;
 
-        Found(long startMicros) {
+        Found(long endMicros) {
             super(null, null, false, false);
-            this.startMicros = startMicros;
+            this.endMicros = endMicros;
         }
     }
 
     private FirstRecord() {
     }
 
-    static OptionalLong startMicros(InputFile input, ReadOptions options) throws InputException {
+    static OptionalLong endMicros(InputFile input, ReadOptions options) throws InputException {
         ReadOptions lenient = new ReadOptions(options.format(), false, options.maxLineBytes(), options.context());
         try {
             new ConnectionReader(lenient, new ReadStats()).read(input, c -> {
-                throw new Found(c.startMicros());
+                throw new Found(c.endMicros());
             });
             return OptionalLong.empty();
         } catch (Found found) {
-            return OptionalLong.of(found.startMicros);
+            return OptionalLong.of(found.endMicros);
         } catch (BadLineException e) {
             throw new IllegalStateException("a lenient reader reported a bad line", e);
         }

@@ -69,7 +69,7 @@ public sealed interface ProgressDisplay extends AutoCloseable {
         @Override
         public void update(ProgressCounts counts) {
             bar.stepTo(counts.bytesDone() / 1024);
-            bar.setExtraMessage(String.format(Locale.ROOT, "%,d/%,d files %,d records %,.0f/s", counts.filesDone(),
+            bar.setExtraMessage(String.format(Locale.ROOT, "%,d/%,d files, %,d rec at %,.0f/s", counts.filesDone(),
                     counts.files(), counts.records(), counts.recordsPerSecond()));
         }
 

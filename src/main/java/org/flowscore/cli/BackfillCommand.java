@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             "rotated Suricata logs (eve.json.1, eve.json-20240101.gz), with the outputs of 'flowscore score'.",
             "",
             "Order: files are read oldest first, by the time in the archive name when it has one (folder date",
-            "and clock times, read in --archive-zone), else by the start of the file's first connection, so",
+            "and clock times, read in --archive-zone), else by when its first connection was logged, so",
             "eve.json.2 comes before eve.json.1 before eve.json. Equal times go by path.",
             "",
             "Parallel, with the same result: --threads files are decompressed and parsed at once and flows",
@@ -159,6 +159,7 @@ final class BackfillCommand implements Callable<Integer> {
             if (sink != null) {
                 downstream = FlowOutputs.elasticsearch(sink).andThen(downstream);
             }
+            long started = System.nanoTime();
             BackfillSummary summary = new BackfillRun(plan,
                     new BackfillRun.Settings(readOptions, range, threads, model, cut),
                     checkpoints, rendering, downstream,
@@ -166,7 +167,7 @@ final class BackfillCommand implements Callable<Integer> {
                             : ProgressDisplay.lines(err, counts, Duration.ofSeconds(progressInterval))).run();
             out.flush();
             EsSink.Summary written = sink == null ? null : sink.finish();
-            summary.print(err);
+            summary.finishedNow(started).print(err);
             if (written != null) {
                 written.print(err);
             }
