@@ -16,34 +16,41 @@ import org.flowscore.pipeline.ReadStats;
  * Decompresses and parses files on several threads and hands their connections back in file order, each
  * file's in line order. Reading has no state across files, so this is where parallelism is free.
  *
- * <p>Files start in order on a fixed pool (its queue is first in, first out), so the earliest unfinished
- * file always has a thread and the consumer never waits on a file nobody reads. Each file's chunks wait in
- * a small bounded queue: a reader that gets ahead blocks, so memory holds at most
- * {@code threads × (queued + 1)} chunks however large the history, and a consumer paused by Elasticsearch
- * pauses the reading.
+ * <p>Files are handed to a fixed pool in order (its queue is first in, first out), so the earliest
+ * unfinished file always has a thread and the consumer never waits on a file nobody reads. At most
+ * {@code 2 × threads} files are handed over and not yet consumed, and each file's chunks wait in a small
+ * bounded queue where a reader that gets ahead blocks: memory holds at most {@code 2 × threads × (queued
+ * + 1)} chunks however large the history, and a consumer paused by Elasticsearch pauses the reading.
  */
 final class ParallelReader implements AutoCloseable {
     static final int CHUNK = 1024;
     private static final int QUEUED_CHUNKS_PER_FILE = 4;
 
     private final List<BackfillFile> files;
+    private final ReadOptions options;
     private final List<BlockingQueue<Chunk>> queues = new ArrayList<>();
     private final ExecutorService pool;
     private int current;
 
     ParallelReader(List<BackfillFile> files, ReadOptions options, int threads) {
         this.files = files;
+        this.options = options;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "flowscore-read-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        for (BackfillFile file : files) {
-            BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS_PER_FILE);
-            queues.add(queue);
-            pool.execute(() -> read(file, options, queue));
+        while (queues.size() < Math.min(files.size(), 2 * threads)) {
+            handOver();
         }
+    }
+
+    private void handOver() {
+        BackfillFile file = files.get(queues.size());
+        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS_PER_FILE);
+        queues.add(queue);
+        pool.execute(() -> read(file, options, queue));
     }
 
     /** The next chunk in file order, or null when every file was read. */
@@ -53,6 +60,9 @@ final class ParallelReader implements AutoCloseable {
             if (chunk.last()) {
                 queues.set(current, null);
                 current++;
+                if (queues.size() < files.size()) {
+                    handOver();
+                }
             }
             return chunk;
         }

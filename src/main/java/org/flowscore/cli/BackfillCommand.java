@@ -1,8 +1,6 @@
 package org.flowscore.cli;
 
-import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,8 +108,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--registry", paramLabel = "FILE",
             description = {"With --es: where the run records, per file, up to where Elasticsearch acknowledged",
                 "every connection; a rerun skips finished files and resumes a half-read one (default:",
-                "backfill-registry.json in $FLOWSCORE_STATE_DIR, else ~/.local/state/flowscore)."})
-    Path registryFile;
+                "${DEFAULT-VALUE}, beside tail's flowscore-registry.json: one run at a time may hold a registry)."})
+    Path registryFile = Path.of("flowscore-backfill-registry.json");
 
     @Option(names = "--reset-registry",
             description = "Start over: forget what earlier runs delivered (the old registry is kept as FILE.old).")
@@ -134,7 +132,7 @@ final class BackfillCommand implements Callable<Integer> {
         if (threads < 1 || progressInterval < 1) {
             throw new UserFacingException("--threads and --progress-interval must be at least 1");
         }
-        if (!es.enabled() && (registryFile != null || resetRegistry)) {
+        if (!es.enabled() && (spec.commandLine().getParseResult().hasMatchedOption("--registry") || resetRegistry)) {
             throw new UserFacingException("--registry and --reset-registry record what Elasticsearch stored: they"
                     + " need --es (a file output is written whole by every run)");
         }
@@ -179,20 +177,7 @@ final class BackfillCommand implements Callable<Integer> {
     }
 
     private Checkpoints openRegistry() throws RegistryException {
-        Path path = registryFile;
-        if (path == null) {
-            String configured = System.getenv("FLOWSCORE_STATE_DIR");
-            Path folder = configured != null && !configured.isBlank() ? Path.of(configured)
-                    : Path.of(System.getProperty("user.home"), ".local", "state", "flowscore");
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new RegistryException("cannot create the state folder " + folder + ": " + e.getMessage()
-                        + " (set FLOWSCORE_STATE_DIR or --registry)", e);
-            }
-            path = folder.resolve("backfill-registry.json");
-        }
-        return new RegistryCheckpoints(Registry.open(path, resetRegistry));
+        return new RegistryCheckpoints(Registry.open(registryFile, resetRegistry));
     }
 
     private ZoneId zone() {
