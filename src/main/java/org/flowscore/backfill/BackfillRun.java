@@ -118,7 +118,7 @@ public final class BackfillRun {
             extractor.flush();
             scoring.finish();
             progress.update(counts);
-            return new BackfillSummary(plan, stats, counts.records(), outOfRange, deliveredBefore, scoring.scored(),
+            return new BackfillSummary(plan, stats, counts.records(), outOfRange, deliveredBefore,
                     scoring.attacks(), counts.elapsed());
         }
     }

@@ -11,13 +11,15 @@ import org.flowscore.pipeline.ReadStats;
  * @param written          flows handed to the outputs
  * @param outOfRange       connections read from written files but ending outside --since/--until
  * @param deliveredBefore  connections an earlier run delivered, read again for the windows only
+ * @param attacks          written flows the model flagged
+ * @param elapsed          from the first file read to the last output done
  */
 public record BackfillSummary(BackfillPlan plan, ReadStats stats, long written, long outOfRange,
-                             long deliveredBefore, long scored, long attacks, Duration elapsed) {
+                             long deliveredBefore, long attacks, Duration elapsed) {
 
     /** The same, timed up to now: when the outputs finished too (Elasticsearch acknowledged everything). */
     public BackfillSummary finishedNow(long startNanos) {
-        return new BackfillSummary(plan, stats, written, outOfRange, deliveredBefore, scored, attacks,
+        return new BackfillSummary(plan, stats, written, outOfRange, deliveredBefore, attacks,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 

@@ -40,7 +40,6 @@ final class Scoring implements AutoCloseable {
     private final ArrayDeque<CompletableFuture<Done>> underWay = new ArrayDeque<>();
     private final int maxUnderWay;
     private List<Pending> batch = new ArrayList<>(BATCH);
-    private long scored;
     private long attacks;
 
     Scoring(Model model, double threshold, Rendering rendering, int threads, Consumer<RenderedFlow> output) {
@@ -75,10 +74,6 @@ final class Scoring implements AutoCloseable {
         }
     }
 
-    long scored() {
-        return scored;
-    }
-
     long attacks() {
         return attacks;
     }
@@ -105,7 +100,6 @@ final class Scoring implements AutoCloseable {
             }
             throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
         }
-        scored += done.flows().size();
         attacks += done.attacks();
         done.flows().forEach(output);
     }
