@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ScoreCommand.class,
+            BackfillCommand.class,
             EvaluateCommand.class,
             FeaturesCommand.class,
             TrainCommand.class,

@@ -41,6 +41,11 @@ public final class CommunityId {
         }
     }
 
+    /** A hasher with the same settings, for another thread. */
+    public CommunityId copy() {
+        return new CommunityId(seed, base64);
+    }
+
     public String of(FlowKey key) {
         return hash(key.ipProto(), key.sourceIp(), key.destinationIp(), key.sourcePort(), key.destinationPort());
     }

@@ -38,6 +38,17 @@ public final class ConnectionReader {
     }
 
     public void read(InputFile input, Consumer<? super Connection> sink) throws InputException, BadLineException {
+        readPositioned(input, (connection, line) -> sink.accept(connection));
+    }
+
+    /** Receives each connection with the line it came from: its position, for checkpoints. */
+    @FunctionalInterface
+    public interface PositionedSink {
+        void accept(Connection connection, SourceLine line);
+    }
+
+    /** As {@link #read(InputFile, Consumer)}, handing on each connection's line too. */
+    public void readPositioned(InputFile input, PositionedSink sink) throws InputException, BadLineException {
         try (InputStream in = new BufferedInputStream(InputOpener.open(input), FormatDetector.PEEK_BYTES)) {
             stats.fileOpened();
             SourceFormat format = options.format() != null ? options.format() : detect(input, in);
@@ -50,7 +61,7 @@ public final class ConnectionReader {
                 switch (reader.read(line)) {
                     case LineOutcome.Parsed p -> {
                         stats.connection();
-                        sink.accept(p.connection());
+                        sink.accept(p.connection(), line);
                     }
                     case LineOutcome.NotAConnection n -> stats.notAConnection(n.kind());
                     case LineOutcome.Skipped s -> {

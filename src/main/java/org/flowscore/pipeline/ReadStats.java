@@ -39,6 +39,19 @@ public final class ReadStats {
         }
     }
 
+    /** Adds another run's counts, as when inputs were read in parallel, each with its own stats. */
+    public void addAll(ReadStats other) {
+        files += other.files;
+        connections += other.connections;
+        other.notConnections.forEach((kind, n) -> notConnections.merge(kind, n, Long::sum));
+        other.skipped.forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
+        for (String example : other.examples) {
+            if (examples.size() < EXAMPLES_KEPT) {
+                examples.add(example);
+            }
+        }
+    }
+
     public long files() {
         return files;
     }

@@ -23,10 +23,11 @@ public final class InputResolver {
     /**
      * In a folder, only files named like connection logs are read: Zeek's {@code conn.log} and its
      * rotated/archived names, IoT-23's {@code conn.log.labeled}, Suricata's {@code eve.json} and its
-     * rotations. A folder of Zeek logs also holds dns.log, http.log, ... which are not connections.
+     * rotations, numbered or dated ({@code eve.json.1}, logrotate's {@code eve.json-20240101.gz}). A folder
+     * of Zeek logs also holds dns.log, http.log, ... which are not connections.
      */
     private static final Pattern CONNECTION_LOG_NAME = Pattern.compile(
-            "(conn|open_conn)([._-].*)?\\.log(\\..*)?|conn[._-].*|eve([._-].*)?\\.json(\\..*)?");
+            "(conn|open_conn)([._-].*)?\\.log([.-].*)?|conn[._-].*|eve([._-].*)?\\.json([.-].*)?");
 
     private InputResolver() {
     }

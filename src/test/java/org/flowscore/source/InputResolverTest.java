@@ -34,6 +34,15 @@ class InputResolverTest {
     }
 
     @Test
+    void rotatedNamesCountAsConnectionLogs() {
+        for (String name : List.of("eve.json.1", "eve.json.2.gz", "eve.json-20240101.gz", "eve.json-20240101",
+                "conn.log-20240101.gz", "conn.2024-05-01-13-00-00.log")) {
+            assertTrue(InputResolver.isConnectionLogName(name), name);
+        }
+        assertFalse(InputResolver.isConnectionLogName("dns.log-20240101.gz"));
+    }
+
+    @Test
     void globsMatchAcrossFoldersAndStdinIsDash() throws IOException, InputException {
         Files.createDirectories(tmp.resolve("a"));
         Files.createDirectories(tmp.resolve("b"));

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.flowscore.source.registry.Acknowledgement;
 
 /**
  * Writes documents with bulk {@code create} through the client's {@link BulkIngester} and accounts for
@@ -50,9 +51,9 @@ public final class BulkWriter implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** A document on its way, with how often it was already retried. */
-    private record Doc(String index, String id, byte[] json, int attempt) {
+    private record Doc(String index, String id, byte[] json, int attempt, Acknowledgement ack) {
         Doc retry() {
-            return new Doc(index, id, json, attempt + 1);
+            return new Doc(index, id, json, attempt + 1, ack);
         }
     }
 
@@ -121,9 +122,17 @@ public final class BulkWriter implements AutoCloseable {
 
     /** Queues one document for {@code create} with this id; blocks while too many are unacknowledged. */
     public void add(String index, String id, String json) {
+        add(index, id, json, Acknowledgement.NONE);
+    }
+
+    /**
+     * As {@link #add(String, String, String)}, and calls {@code ack} once the document is indexed, found
+     * already there (409) or dead-lettered; never when it was abandoned because the run stopped on a failure.
+     */
+    public void add(String index, String id, String json, Acknowledgement ack) {
         acquire();
         streams.computeIfAbsent(index, k -> new Counters()).sent.increment();
-        submit(new Doc(index, id, json.getBytes(StandardCharsets.UTF_8), 0));
+        submit(new Doc(index, id, json.getBytes(StandardCharsets.UTF_8), 0, ack));
     }
 
     /** The most documents that may be unacknowledged at once. */
@@ -249,11 +258,14 @@ public final class BulkWriter implements AutoCloseable {
                     + reason(item.error()) + "): the user needs the index privileges create_doc and auto_configure"
                     + " on logs-flowscore.*"));
             abandoned.increment();
+            done(doc);
+            return;
         } else {
             deadLetters.write(reason(item.error()), status, doc.index(), doc.id(),
                     new String(doc.json(), StandardCharsets.UTF_8));
             counters.deadLettered.increment();
         }
+        doc.ack().acknowledged();
         done(doc);
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.sink.EcsDocuments;
+import org.flowscore.source.registry.Acknowledgement;
 
 /**
  * Scored flows into Elasticsearch: every flow into the flow stream, and flows the model flags, as
@@ -70,11 +71,27 @@ public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
 
     @Override
     public void accept(ScoredFlow flow) {
-        String id = documents.id(flow);
-        writer.add(flowStream, id, documents.json(flow, "event"));
+        accept(flow, Acknowledgement.NONE);
+    }
+
+    /** Writes the flow (and its alert copy) and calls {@code ack} once when all its documents are stored. */
+    public void accept(ScoredFlow flow, Acknowledgement ack) {
+        accept(documents.id(flow), documents.json(flow, "event"), flow.attack() ? documents.json(flow, "alert") : null,
+                ack);
+    }
+
+    /**
+     * One flow whose documents were rendered elsewhere (by worker threads, with {@link EcsDocuments});
+     * {@code ack} is called once when all its documents are stored.
+     *
+     * @param alert the alert document of a flagged flow, or null
+     */
+    public void accept(String id, String event, String alert, Acknowledgement ack) {
+        Acknowledgement perDocument = Acknowledgement.after(alert != null ? 2 : 1, ack);
+        writer.add(flowStream, id, event, perDocument);
         flows++;
-        if (flow.attack()) {
-            writer.add(alertStream, id, documents.json(flow, "alert"));
+        if (alert != null) {
+            writer.add(alertStream, id, alert, perDocument);
             alerts++;
         }
     }

@@ -1,0 +1,148 @@
+package org.flowscore.backfill;
+
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flowscore.features.FeatureExtractor;
+import org.flowscore.features.ServiceTable;
+import org.flowscore.flow.Connection;
+import org.flowscore.model.Model;
+import org.flowscore.pipeline.BadLineException;
+import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.pipeline.ReadStats;
+import org.flowscore.source.InputException;
+
+/**
+ * Runs a {@link BackfillPlan}: parallel where the work is stateless, sequential where it is not.
+ * <pre>
+ *  files ─▶ ParallelReader (N threads: gunzip, parse) ─▶ this thread: one FeatureExtractor, files in order,
+ *        ─▶ Scoring (N threads: model, ECS rendering) ─▶ this thread, in order: outputs, progress
+ * </pre>
+ * The windowed features depend on every connection before, across file boundaries, so exactly one
+ * {@link FeatureExtractor} sees every connection in file and line order, as {@code flowscore score} and
+ * the tailer do; the threads change the speed and nothing else. Warm-up files and connections outside the
+ * range or delivered before still pass through the extractor, and are then dropped instead of scored.
+ */
+public final class BackfillRun {
+    private static final long SAVE_EVERY_NANOS = 1_000_000_000L;
+
+    /**
+     * @param read      how inputs are read
+     * @param range     which connections are written, by end time
+     * @param threads   readers, and scoring workers
+     * @param model     the model, whose feature settings the extractor uses
+     * @param threshold the decision threshold
+     */
+    public record Settings(ReadOptions read, TimeRange range, int threads, Model model, double threshold) {
+        public Settings {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
+        }
+    }
+
+    private final BackfillPlan plan;
+    private final Settings settings;
+    private final Checkpoints checkpoints;
+    private final Rendering rendering;
+    private final Consumer<RenderedFlow> output;
+    private final Function<ProgressCounts, ProgressDisplay> display;
+    private final Map<Connection, Origin> toWrite = new IdentityHashMap<>();
+    private long outOfRange;
+    private long deliveredBefore;
+
+    /**
+     * @param output  receives every written flow, in order, on the calling thread
+     * @param display makes the progress display for the run's counts
+     */
+    public BackfillRun(BackfillPlan plan, Settings settings, Checkpoints checkpoints, Rendering rendering,
+                       Consumer<RenderedFlow> output, Function<ProgressCounts, ProgressDisplay> display) {
+        this.plan = plan;
+        this.settings = settings;
+        this.checkpoints = checkpoints;
+        this.rendering = rendering;
+        this.output = output;
+        this.display = display;
+    }
+
+    public BackfillSummary run() throws InputException, BadLineException, InterruptedException, IOException {
+        ProgressCounts counts = new ProgressCounts(plan.toRead().size(), plan.bytesToRead());
+        ReadStats stats = new ReadStats();
+        try (ProgressDisplay progress = display.apply(counts);
+             ParallelReader reader = new ParallelReader(plan.toRead(), settings.read(), settings.threads());
+             Scoring scoring = new Scoring(settings.model(), settings.threshold(), rendering, settings.threads(),
+                     flow -> {
+                         output.accept(flow);
+                         counts.written(1);
+                     })) {
+            FeatureExtractor extractor = new FeatureExtractor(settings.model().info().featureSettings(),
+                    ServiceTable.bundled(), featured -> {
+                        Origin origin = toWrite.remove(featured.connection());
+                        if (origin != null) {
+                            scoring.add(featured, origin);
+                        }
+                    });
+            BackfillFile file = null;
+            long acknowledged = 0;
+            long lastSave = System.nanoTime();
+            for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+                if (chunk.file() != file) {
+                    file = chunk.file();
+                    acknowledged = checkpoints.acknowledgedOffset(file);
+                }
+                for (int i = 0; i < chunk.size(); i++) {
+                    Connection c = chunk.connections()[i];
+                    if (file.role() == BackfillFile.Role.READ) {
+                        select(c, file, chunk.endOffsets()[i], acknowledged);
+                    }
+                    extractor.accept(c);
+                }
+                if (chunk.failure() != null) {
+                    throw rethrow(chunk.failure());
+                }
+                if (chunk.last()) {
+                    stats.addAll(chunk.stats());
+                    counts.fileDone(file);
+                    if (file.role() == BackfillFile.Role.READ) {
+                        checkpoints.fileRead(file);
+                    }
+                }
+                progress.update(counts);
+                if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
+                    checkpoints.save();
+                    lastSave = System.nanoTime();
+                }
+            }
+            extractor.flush();
+            scoring.finish();
+            progress.update(counts);
+            return new BackfillSummary(plan, stats, counts.records(), outOfRange, deliveredBefore,
+                    scoring.attacks(), counts.elapsed());
+        }
+    }
+
+    /** Marks the connection to be written after its features, unless outside the range or delivered before. */
+    private void select(Connection c, BackfillFile file, long endOffset, long acknowledged) {
+        if (endOffset <= acknowledged) {
+            deliveredBefore++;
+        } else if (!settings.range().containsEnd(c.endMicros())) {
+            outOfRange++;
+            checkpoints.notWritten(file, endOffset);
+        } else {
+            toWrite.put(c, new Origin(file, endOffset, checkpoints.record(file, endOffset)));
+        }
+    }
+
+    private static RuntimeException rethrow(Exception failure) throws InputException, BadLineException {
+        switch (failure) {
+            case InputException e -> throw e;
+            case BadLineException e -> throw e;
+            case RuntimeException e -> throw e;
+            default -> {
+                return new IllegalStateException(failure.getMessage(), failure);
+            }
+        }
+    }
+}
