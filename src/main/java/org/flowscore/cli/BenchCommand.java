@@ -1,21 +1,26 @@
 package org.flowscore.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import org.flowscore.bench.BenchCorpus;
+import org.flowscore.bench.EsBenchmark;
 import org.flowscore.bench.PipelineBenchmark;
 import org.flowscore.bench.ScoringBenchmark;
 import org.flowscore.features.NslKddReader;
+import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
 import org.flowscore.flow.Connection;
 import org.flowscore.pipeline.ConnectionReader;
 import org.flowscore.pipeline.ReadOptions;
 import org.flowscore.pipeline.ReadStats;
+import org.flowscore.setup.SetupException;
+import org.flowscore.sink.es.EsSinkException;
 import org.flowscore.source.InputResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,12 +40,18 @@ import picocli.CommandLine.Spec;
             "",
             "With --scoring FILE (an NSL-KDD file such as KDDTest+.txt) it measures model scoring instead:",
             "the flattened random forest against Smile's per-row predict, and the explanations.",
+            "",
+            "With --es URL it measures writing to Elasticsearch: score --es end to end (read, features,",
+            "model, BulkIngester) on the given logs, --passes times under other sensor names, against the",
+            "raw ceiling of the same server (the same documents, pre-serialised, posted by a plain _bulk",
+            "loop). Meant for a local test server: it writes into data streams of new namespaces bench*.",
         },
         footer = {
             "",
             "Example (the figures in the README come from this):",
             "  flowscore bench ../shared/data/zeek/rita-missing-host",
             "  flowscore bench --scoring ../shared/data/nsl-kdd/KDDTest+.txt",
+            "  flowscore bench --es http://localhost:9200 ../shared/data/zeek/rita-missing-host/2024-04-19",
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -55,8 +66,16 @@ final class BenchCommand implements Callable<Integer> {
     Path scoringData;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "With --scoring: the random-forest bundle to measure (default: the shipped model).")
+            description = "With --scoring or --es: the model bundle to use (default: the shipped model).")
     Path model;
+
+    @Option(names = "--es", paramLabel = "URL",
+            description = "Benchmark writing to this Elasticsearch (no authentication) instead of the pipeline.")
+    URI es;
+
+    @Option(names = "--passes", paramLabel = "N",
+            description = "With --es: how many times the logs are scored per measurement (default: ${DEFAULT-VALUE}).")
+    int passes = 3;
 
     @Option(names = "--records", paramLabel = "N", description = "Records per format (default: ${DEFAULT-VALUE}).")
     long records = 1_000_000;
@@ -88,6 +107,19 @@ final class BenchCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give Zeek conn logs to build the corpus from, or --scoring FILE");
+        }
+        if (es != null) {
+            if (passes < 1) {
+                throw new UserFacingException("--passes must be at least 1");
+            }
+            try {
+                Model scoring = model == null ? ModelBundle.readDefault() : ModelBundle.read(model);
+                out.printf("model %s %s%n", scoring.info().name(), scoring.info().version());
+                new EsBenchmark(es, scoring, InputResolver.resolve(paths), passes, out).run();
+            } catch (ModelException | SetupException | EsSinkException e) {
+                throw new UserFacingException(e.getMessage(), e);
+            }
+            return ExitCodes.OK;
         }
         List<Connection> base = new java.util.ArrayList<>();
         ReadStats stats = new ReadStats();

@@ -3,13 +3,11 @@ package org.flowscore.cli;
 import java.io.Writer;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.flowscore.features.FeatureExtractor;
-import org.flowscore.features.ServiceTable;
 import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
 import org.flowscore.model.ScoredFlow;
-import org.flowscore.pipeline.ConnectionReader;
 import org.flowscore.pipeline.ReadStats;
+import org.flowscore.pipeline.ScoringPipeline;
 import org.flowscore.sink.EcsDocuments;
 import org.flowscore.sink.NdjsonWriter;
 import org.flowscore.sink.ScoredCsvWriter;
@@ -107,11 +105,7 @@ final class ScoreCommand implements Callable<Integer> {
             if (sink != null) {
                 downstream = sink.andThen(downstream);
             }
-            FlowScorer scorer = new FlowScorer(model, cut, downstream);
-            FeatureExtractor extractor = new FeatureExtractor(model.info().featureSettings(), ServiceTable.bundled(),
-                    scorer);
-            new ConnectionReader(readOptions, stats).readAll(inputs, extractor);
-            extractor.flush();
+            FlowScorer scorer = ScoringPipeline.run(inputs, readOptions, stats, model, cut, downstream);
             out.flush();
             EsSink.Summary written = sink == null ? null : sink.finish();
             err.println(stats.summary());

@@ -113,8 +113,10 @@ class BackfillResumeTest {
         String ns = "bfkilled";
         assertEquals(0, CliRun.of("setup", "--es", url, "--namespace", ns).exitCode());
         Path registry = tmp.resolve("registry.json");
+        // Interpreted only, the child takes seconds per file instead of a fraction of one: the registry is
+        // caught part-way on any machine rather than only on a slow one.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-Xint", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(arguments(url, ns, registry));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();

@@ -8,17 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.flowscore.features.FeatureExtractor;
-import org.flowscore.features.FeatureSettings;
-import org.flowscore.features.ServiceTable;
 import org.flowscore.model.Contribution;
 import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.model.Scorer;
-import org.flowscore.pipeline.ConnectionReader;
 import org.flowscore.pipeline.ReadOptions;
 import org.flowscore.pipeline.ReadStats;
+import org.flowscore.pipeline.ScoringPipeline;
 import org.flowscore.source.InputFile;
 
 /**
@@ -70,15 +67,11 @@ public final class StandInPipeline {
 
     /** The same with other read options, e.g. another sensor name (which gives other document ids). */
     public static FlowScorer run(List<Path> files, ReadOptions options, Consumer<ScoredFlow> sink) {
-        FlowScorer scorer = new FlowScorer(model(), THRESHOLD, sink);
-        FeatureExtractor extractor = new FeatureExtractor(FeatureSettings.defaults(), ServiceTable.bundled(), scorer);
         try {
-            new ConnectionReader(options, new ReadStats())
-                    .readAll(files.stream().map(InputFile::new).toList(), extractor);
+            return ScoringPipeline.run(files.stream().map(InputFile::new).toList(), options, new ReadStats(), model(),
+                    THRESHOLD, sink);
         } catch (Exception e) {
             throw new IllegalStateException("reading " + files + " failed: " + e.getMessage(), e);
         }
-        extractor.flush();
-        return scorer;
     }
 }

@@ -1,0 +1,176 @@
+package org.flowscore.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.flowscore.flow.CommunityId;
+import org.flowscore.format.ReaderContext;
+import org.flowscore.model.Model;
+import org.flowscore.model.ScoredFlow;
+import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.pipeline.ReadStats;
+import org.flowscore.pipeline.ScoringPipeline;
+import org.flowscore.setup.ClusterCheck;
+import org.flowscore.setup.EsHttp;
+import org.flowscore.setup.TemplateInstaller;
+import org.flowscore.sink.EcsDocuments;
+import org.flowscore.sink.es.Batching;
+import org.flowscore.sink.es.EsAuth;
+import org.flowscore.sink.es.EsOutputSettings;
+import org.flowscore.sink.es.EsSink;
+import org.flowscore.sink.es.EsTls;
+import org.flowscore.source.InputFile;
+import org.flowscore.source.LineSource;
+
+/**
+ * {@code score --es} end to end (read, features, model, render, BulkIngester) against the ceiling of the
+ * same server: the same documents, serialised beforehand, posted by a plain sequential {@code _bulk} loop.
+ * The inputs are scored {@code passes} times under other sensor names, so every pass writes new ids; each
+ * measurement writes into data streams of a namespace of its own, so none meets the previous one's ids.
+ */
+public final class EsBenchmark {
+    private static final int RAW_BULK_DOCS = 2000;
+    private static final String STREAM_PLACEHOLDER = "-NAMESPACE\"";
+
+    private final URI url;
+    private final Model model;
+    private final List<InputFile> inputs;
+    private final int passes;
+    private final PrintWriter out;
+    private final String run = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+
+    /** One {@code _bulk} body of creates, its streams' namespace still a placeholder. */
+    private record Bulk(String body, int docs) {
+    }
+
+    public EsBenchmark(URI url, Model model, List<InputFile> inputs, int passes, PrintWriter out) {
+        this.url = url;
+        this.model = model;
+        this.inputs = inputs;
+        this.passes = passes;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        out.println("Elasticsearch " + ClusterCheck.check(new EsHttp(url)).number() + " at " + url);
+        long rendering = System.nanoTime();
+        List<Bulk> bodies = render();
+        double renderSeconds = (System.nanoTime() - rendering) / 1e9;
+        long docs = bodies.stream().mapToLong(Bulk::docs).sum();
+        out.printf(Locale.ROOT, "%,d documents per measurement (flows and alert copies), %d passes of the inputs;"
+                + " reading, features, scoring and rendering them took %.1f s%n", docs, passes, renderSeconds);
+        out.printf(Locale.ROOT, "warming the server up with one raw run: %,.0f docs/s%n", raw(bodies, "warm"));
+        // The server keeps getting faster for a while, so each is measured twice, in both orders.
+        double raw1 = raw(bodies, "raw1");
+        double sink1 = endToEnd("sink1");
+        double sink2 = endToEnd("sink2");
+        double raw2 = raw(bodies, "raw2");
+        double sink = (sink1 + sink2) / 2;
+        double raw = (raw1 + raw2) / 2;
+        out.printf(Locale.ROOT, "end to end (score --es):                     %,8.0f and %,8.0f docs/s, mean %,8.0f%n",
+                sink1, sink2, sink);
+        out.printf(Locale.ROOT, "raw ceiling (pre-serialised, _bulk of %,d): %,8.0f and %,8.0f docs/s, mean %,8.0f%n",
+                RAW_BULK_DOCS, raw1, raw2, raw);
+        out.printf(Locale.ROOT, "ratio: %.0f%% of the ceiling%n", 100 * sink / raw);
+        out.printf("written into the namespaces bench%s*; remove them with DELETE /_data_stream/logs-flowscore.*-bench%s*%n",
+                run, run);
+        out.flush();
+    }
+
+    private String namespace(String measurement) {
+        return "bench" + run + measurement;
+    }
+
+    private void setUp(String namespace) {
+        new TemplateInstaller(new EsHttp(url)).install(namespace, "bench");
+    }
+
+    private void score(Consumer<ScoredFlow> downstream) throws Exception {
+        for (int pass = 0; pass < passes; pass++) {
+            ReadOptions sensor = new ReadOptions(null, false, LineSource.DEFAULT_MAX_LINE_BYTES,
+                    new ReaderContext("bench-" + pass, new CommunityId(0)));
+            ScoringPipeline.run(inputs, sensor, new ReadStats(), model, model.threshold(), downstream);
+        }
+    }
+
+    /** One end-to-end run; docs/s from opening the sink to Elasticsearch's last acknowledgement. */
+    private double endToEnd(String measurement) throws Exception {
+        String namespace = namespace(measurement);
+        setUp(namespace);
+        EsOutputSettings settings = new EsOutputSettings(List.of(url), namespace, new EsAuth.None(), EsTls.DEFAULT,
+                Path.of("flowscore-bench-dead-letter.ndjson"), Batching.DEFAULT);
+        long started = System.nanoTime();
+        EsSink.Summary summary;
+        try (EsSink sink = EsSink.open(settings, new EcsDocuments(model.info(), model.threshold()),
+                note -> out.println("  " + note))) {
+            score(sink);
+            summary = sink.finish();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (summary.bulk().total().deadLettered() > 0) {
+            throw new IOException(summary.bulk().total().deadLettered() + " documents were refused; see "
+                    + summary.deadLetterFile());
+        }
+        return summary.bulk().total().indexed() / seconds;
+    }
+
+    private List<Bulk> render() throws Exception {
+        EcsDocuments documents = new EcsDocuments(model.info(), model.threshold());
+        List<Bulk> bodies = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        int[] inBody = {0};
+        score(flow -> {
+            String id = documents.id(flow);
+            append(body, "flow", id, documents.json(flow, "event"));
+            inBody[0]++;
+            if (flow.attack()) {
+                append(body, "alert", id, documents.json(flow, "alert"));
+                inBody[0]++;
+            }
+            if (inBody[0] >= RAW_BULK_DOCS) {
+                bodies.add(new Bulk(body.toString(), inBody[0]));
+                body.setLength(0);
+                inBody[0] = 0;
+            }
+        });
+        if (inBody[0] > 0) {
+            bodies.add(new Bulk(body.toString(), inBody[0]));
+        }
+        return bodies;
+    }
+
+    private static void append(StringBuilder body, String dataset, String id, String json) {
+        body.append("{\"create\":{\"_index\":\"logs-flowscore.").append(dataset).append(STREAM_PLACEHOLDER)
+                .append(",\"_id\":\"").append(id).append("\"}}\n").append(json).append('\n');
+    }
+
+    /** Posts the bodies one after the other into the measurement's namespace; docs/s. */
+    private double raw(List<Bulk> bodies, String measurement) throws IOException, InterruptedException {
+        String namespace = namespace(measurement);
+        setUp(namespace);
+        List<String> ready = bodies.stream()
+                .map(b -> b.body().replace(STREAM_PLACEHOLDER, "-" + namespace + "\"")).toList();
+        long docs = bodies.stream().mapToLong(Bulk::docs).sum();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI bulk = url.resolve("/_bulk");
+        long started = System.nanoTime();
+        for (String body : ready) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(bulk)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 || r.body().contains("\"errors\":true")) {
+                throw new IOException("the raw bulk loop failed: HTTP " + r.statusCode() + " "
+                        + r.body().substring(0, Math.min(500, r.body().length())));
+            }
+        }
+        return docs / ((System.nanoTime() - started) / 1e9);
+    }
+}
