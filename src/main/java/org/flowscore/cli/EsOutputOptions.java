@@ -8,17 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.flowscore.setup.Namespace;
 import org.flowscore.sink.es.Batching;
-import org.flowscore.sink.es.EsAuth;
 import org.flowscore.sink.es.EsOutputSettings;
-import org.flowscore.sink.es.EsTls;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/**
- * Where and how to write to Elasticsearch. Credentials are deliberately not options: a flag's value shows
- * in {@code ps} and shell history, so they come from FLOWSCORE_ES_USERNAME/FLOWSCORE_ES_PASSWORD,
- * FLOWSCORE_ES_API_KEY or FLOWSCORE_ES_BEARER_TOKEN.
- */
+/** Where and how to write to Elasticsearch; credentials and trust as {@link EsTrustOptions} says. */
 final class EsOutputOptions {
     @Option(names = "--es", paramLabel = "URL",
             description = {"Also write to Elasticsearch at URL (repeat for several nodes): every flow to",
@@ -31,17 +26,8 @@ final class EsOutputOptions {
             description = "The data streams' namespace: lower case, no '-' (default: ${DEFAULT-VALUE}).")
     String namespace = Namespace.DEFAULT;
 
-    @Option(names = "--es-ca", paramLabel = "FILE",
-            description = "Trust the server certificates this CA (PEM) signed, e.g. Elasticsearch's http_ca.crt.")
-    Path caFile;
-
-    @Option(names = "--es-ca-fingerprint", paramLabel = "HEX",
-            description = "Trust the CA (or certificate) with this SHA-256 fingerprint, as Kibana and Elastic Agent take it.")
-    String caFingerprint;
-
-    @Option(names = "--insecure",
-            description = "Do not check the server's certificate or host name (tests only; a warning is printed).")
-    boolean insecure;
+    @Mixin
+    EsTrustOptions trust;
 
     @Option(names = "--dead-letter", paramLabel = "FILE",
             description = "Where documents Elasticsearch refuses for good go, with the reason (default: ${DEFAULT-VALUE}).")
@@ -57,8 +43,8 @@ final class EsOutputOptions {
             for (String url : urls) {
                 parsed.add(parse(url));
             }
-            return new EsOutputSettings(parsed, Namespace.validate(namespace), EsAuth.fromEnvironment(environment),
-                    new EsTls(caFile, caFingerprint, insecure), deadLetter, Batching.DEFAULT);
+            return new EsOutputSettings(parsed, Namespace.validate(namespace),
+                    EsTrustOptions.auth(commandLine, environment), trust.tls(commandLine), deadLetter, Batching.DEFAULT);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());
         }

@@ -12,8 +12,12 @@ import org.flowscore.setup.ServerVersion;
 import org.flowscore.setup.SetupException;
 import org.flowscore.setup.TemplateInstaller;
 import org.flowscore.setup.TemplateInstaller.Action;
+import org.flowscore.sink.es.EsAuth;
+import org.flowscore.sink.es.EsSinkException;
+import org.flowscore.sink.es.EsTls;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,12 +33,20 @@ import picocli.CommandLine.Spec;
             "component template with an explicit mapping of every field flowscore writes, and, when the",
             "cluster has ILM, the lifecycle policies (flows deleted after 90 days, alerts after 365).",
             "Running it again changes nothing and says so; after an upgrade it rewrites what changed.",
+            "",
+            "It checks the server first (reachable, trusted, credentials accepted, Elasticsearch 8.x or 9.x)",
+            "and names what to fix when a check fails. Credentials come from the environment, never from a",
+            "flag: FLOWSCORE_ES_USERNAME and FLOWSCORE_ES_PASSWORD, FLOWSCORE_ES_API_KEY, or",
+            "FLOWSCORE_ES_BEARER_TOKEN. The user needs the cluster privileges monitor, manage_index_templates",
+            "and, where the cluster has ILM, manage_ilm.",
         },
         footer = {
             "",
             "Examples:",
             "  flowscore setup --es http://localhost:9200",
             "  flowscore setup --es http://es.example.org:9200 --namespace lab",
+            "  FLOWSCORE_ES_USERNAME=elastic FLOWSCORE_ES_PASSWORD=... \\",
+            "      flowscore setup --es https://localhost:9200 --es-ca /etc/elasticsearch/certs/http_ca.crt",
         })
 final class SetupCommand implements Callable<Integer> {
     @Spec
@@ -48,12 +60,21 @@ final class SetupCommand implements Callable<Integer> {
             description = "The data streams' namespace: lower case, no '-' (default: ${DEFAULT-VALUE}).")
     String namespace = Namespace.DEFAULT;
 
+    @Mixin
+    EsTrustOptions trust;
+
     @Override
     public Integer call() {
-        EsHttp http = new EsHttp(parseUrl());
+        URI url = parseUrl();
         String ns = validNamespace();
+        EsTls tls = trust.tls(spec.commandLine());
+        EsAuth auth = EsTrustOptions.auth(spec.commandLine(), System.getenv());
         PrintWriter out = spec.commandLine().getOut();
+        if (tls.insecure()) {
+            spec.commandLine().getErr().println("flowscore: " + EsTls.INSECURE_WARNING);
+        }
         try {
+            EsHttp http = new EsHttp(url, auth, tls);
             ServerVersion version = ClusterCheck.check(http);
             out.println("Elasticsearch " + version.number() + " at " + http.url());
             TemplateInstaller.Result result = new TemplateInstaller(http).install(ns, VersionProvider.version());
@@ -64,7 +85,7 @@ final class SetupCommand implements Callable<Integer> {
                 out.printf("%-9s %s%n", o.action().name().toLowerCase(Locale.ROOT), o.object());
             }
             out.println(summary(result));
-        } catch (SetupException e) {
+        } catch (SetupException | EsSinkException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         out.flush();

@@ -13,12 +13,18 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.flowscore.sink.es.EsAuth;
+import org.flowscore.sink.es.EsTls;
+import org.flowscore.sink.es.Failures;
+import org.flowscore.sink.es.TlsContexts;
 
 /**
- * Every HTTP call setup makes to Elasticsearch, in one place so that the official client can replace it
- * when bulk writing brings that client in. Turns transport failures and 401/403 answers into a
- * {@link SetupException} that names what to fix; other statuses are left to the caller.
+ * Every HTTP call setup makes to Elasticsearch, with the same credentials and certificate trust as the
+ * bulk client. Turns transport failures and 401/403 answers into a {@link SetupException} that names what
+ * to fix; other statuses are left to the caller. Plain JDK HTTP: setup sends a handful of JSON requests
+ * and compares the JSON the server returns with its own.
  */
 public final class EsHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +33,7 @@ public final class EsHttp {
 
     private final URI base;
     private final String root;
+    private final String authorization;
     private final HttpClient client;
 
     /** An answer: its status and body. */
@@ -45,15 +52,25 @@ public final class EsHttp {
         }
     }
 
+    /** Without credentials, trusting the JDK's certificate authorities. */
     public EsHttp(URI base) {
+        this(base, new EsAuth.None(), EsTls.DEFAULT);
+    }
+
+    public EsHttp(URI base, EsAuth auth, EsTls tls) {
         this.base = base;
         String url = base.toString();
         this.root = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.authorization = auth.authorization();
         // HTTP/1.1 only: Elasticsearch does not speak HTTP/2, and the JDK's upgrade attempt is wasted there.
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
+                .connectTimeout(CONNECT_TIMEOUT);
+        SSLContext ssl = TlsContexts.of(tls);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.client = builder.build();
     }
 
     /** The URL as the user gave it, for messages. */
@@ -73,9 +90,10 @@ public final class EsHttp {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(root + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private Response send(HttpRequest request, String what) {
@@ -91,8 +109,7 @@ public final class EsHttp {
         } catch (ConnectException e) {
             throw new SetupException(connectFailure(e), e);
         } catch (SSLException e) {
-            throw new SetupException("TLS with " + url() + " failed: " + e.getMessage()
-                    + " — does the URL's scheme (http/https) match the server?", e);
+            throw new SetupException(Failures.describe(e, url()), e);
         } catch (IOException e) {
             throw new SetupException("cannot talk to " + url() + " (" + what + "): " + e.getMessage()
                     + " — is this the Elasticsearch HTTP port?", e);
@@ -102,9 +119,9 @@ public final class EsHttp {
         }
         Response response = new Response(answer.statusCode(), answer.body());
         if (response.status() == 401) {
-            throw new SetupException("credentials rejected by " + url() + " (HTTP 401 to " + what + "): the cluster"
-                    + " requires a user name and password, which this version of flowscore cannot send yet — use a"
-                    + " cluster or proxy that lets it in without credentials");
+            throw new SetupException("credentials rejected by " + url() + " (HTTP 401 to " + what + "): "
+                    + (authorization == null ? "the cluster has security on; set " : "check ") + EsAuth.USERNAME + "/"
+                    + EsAuth.PASSWORD + ", " + EsAuth.API_KEY + " or " + EsAuth.BEARER_TOKEN);
         }
         if (response.status() == 403) {
             throw new SetupException("access denied by " + url() + " (HTTP 403 to " + what + "): the user needs"

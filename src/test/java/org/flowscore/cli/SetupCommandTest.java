@@ -50,4 +50,29 @@ class SetupCommandTest {
         assertEquals(2, url.exitCode());
         assertTrue(url.err().startsWith("--es must be an http:// or https:// URL with a host"), url.err());
     }
+
+    @Test
+    void theTrustOptionsReachTheSecuredServerAndMissingCredentialsAreNamed() {
+        String url = ElasticsearchServer.secured().url();
+        String ca = ElasticsearchServer.secured().credentials().caFile().toString();
+        // No credentials in this test's environment: getting as far as HTTP 401 shows the CA was trusted.
+        CliRun trusted = CliRun.of("setup", "--es", url, "--es-ca", ca);
+        assertEquals(1, trusted.exitCode());
+        assertTrue(trusted.err().startsWith("flowscore: credentials rejected by " + url + " (HTTP 401 to GET /): the"
+                + " cluster has security on; set FLOWSCORE_ES_USERNAME/FLOWSCORE_ES_PASSWORD"), trusted.err());
+
+        CliRun untrusted = CliRun.of("setup", "--es", url);
+        assertEquals(1, untrusted.exitCode());
+        assertTrue(untrusted.err().contains("is not trusted"), untrusted.err());
+
+        CliRun insecure = CliRun.of("setup", "--es", url, "--insecure");
+        assertEquals(1, insecure.exitCode());
+        assertTrue(insecure.err().startsWith("flowscore: WARNING: --insecure: the Elasticsearch server's certificate"),
+                insecure.err());
+        assertTrue(insecure.err().contains("credentials rejected"), insecure.err());
+
+        CliRun missing = CliRun.of("setup", "--es", url, "--es-ca", "no-such-ca.crt");
+        assertEquals(1, missing.exitCode());
+        assertEquals("flowscore: --es-ca no-such-ca.crt: no such file\n", missing.err());
+    }
 }

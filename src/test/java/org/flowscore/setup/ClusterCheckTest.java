@@ -71,9 +71,9 @@ class ClusterCheckTest {
     @Test
     void rejectedCredentialsAreNamed() throws IOException {
         String url = serving(401, "application/json", "{\"error\":{\"type\":\"security_exception\"},\"status\":401}");
-        assertEquals("credentials rejected by " + url + " (HTTP 401 to GET /): the cluster requires a user name and"
-                + " password, which this version of flowscore cannot send yet — use a cluster or proxy that lets it"
-                + " in without credentials", failure(url));
+        assertEquals("credentials rejected by " + url + " (HTTP 401 to GET /): the cluster has security on; set"
+                + " FLOWSCORE_ES_USERNAME/FLOWSCORE_ES_PASSWORD, FLOWSCORE_ES_API_KEY or FLOWSCORE_ES_BEARER_TOKEN",
+                failure(url));
         stop();
         url = serving(403, "application/json", "{\"status\":403}");
         assertEquals("access denied by " + url + " (HTTP 403 to GET /): the user needs the cluster privileges"

@@ -1,5 +1,7 @@
 package org.flowscore.sink.es;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,17 @@ public sealed interface EsAuth {
         public String toString() {
             return "bearer token from " + BEARER_TOKEN;
         }
+    }
+
+    /** The {@code Authorization} header that carries these credentials, or null when there are none. */
+    default String authorization() {
+        return switch (this) {
+            case None ignored -> null;
+            case Basic basic -> "Basic " + Base64.getEncoder().encodeToString(
+                    (basic.user() + ":" + basic.password()).getBytes(StandardCharsets.UTF_8));
+            case ApiKey key -> "ApiKey " + key.encoded();
+            case Bearer bearer -> "Bearer " + bearer.token();
+        };
     }
 
     /**

@@ -5,16 +5,12 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
-import org.apache.http.auth.AuthScope;
-import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
-import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
@@ -47,26 +43,16 @@ public final class EsClients implements AutoCloseable {
         if (!prefix.isEmpty()) {
             builder.setPathPrefix(prefix);
         }
-        List<Header> headers = new ArrayList<>();
-        switch (settings.auth()) {
-            case EsAuth.ApiKey key -> headers.add(new BasicHeader("Authorization", "ApiKey " + key.encoded()));
-            case EsAuth.Bearer bearer -> headers.add(new BasicHeader("Authorization", "Bearer " + bearer.token()));
-            case EsAuth.Basic ignored -> { }
-            case EsAuth.None ignored -> { }
+        String authorization = settings.auth().authorization();
+        if (authorization != null) {
+            // Sent with every request, so a basic-auth user costs no 401 round trip either.
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", authorization)});
         }
-        builder.setDefaultHeaders(headers.toArray(Header[]::new));
         SSLContext ssl = TlsContexts.of(settings.tls());
         if (settings.tls().insecure()) {
-            warnings.accept("WARNING: --insecure: the Elasticsearch server's certificate and host name are NOT"
-                    + " checked; anyone on the path can read and change what is sent, credentials included");
+            warnings.accept(EsTls.INSECURE_WARNING);
         }
         builder.setHttpClientConfigCallback(http -> {
-            if (settings.auth() instanceof EsAuth.Basic basic) {
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(basic.user(),
-                        basic.password()));
-                http.setDefaultCredentialsProvider(credentials);
-            }
             if (ssl != null) {
                 http.setSSLContext(ssl);
             }

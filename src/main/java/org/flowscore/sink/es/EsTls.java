@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 public record EsTls(Path caFile, String caFingerprint, boolean insecure) {
     public static final EsTls DEFAULT = new EsTls(null, null, false);
+    public static final String INSECURE_WARNING = "WARNING: --insecure: the Elasticsearch server's certificate and"
+            + " host name are NOT checked; anyone on the path can read and change what is sent, credentials included";
 
     public EsTls {
         int chosen = (caFile != null ? 1 : 0) + (caFingerprint != null ? 1 : 0) + (insecure ? 1 : 0);

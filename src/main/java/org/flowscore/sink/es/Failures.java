@@ -18,7 +18,7 @@ import org.elasticsearch.client.ResponseException;
  * overloaded, a network hiccup) or only the user can (certificates, credentials, privileges), and a
  * message saying which. Messages name the URL and the setting to change, never a secret.
  */
-final class Failures {
+public final class Failures {
     private Failures() {
     }
 
@@ -43,7 +43,8 @@ final class Failures {
         };
     }
 
-    static String describe(Throwable failure, String where) {
+    /** What went wrong and what to change, naming {@code where} and never a secret. */
+    public static String describe(Throwable failure, String where) {
         Throwable t = unwrap(failure);
         if (isTls(t)) {
             if (t instanceof SSLHandshakeException && hasCause(t, CertificateException.class)) {

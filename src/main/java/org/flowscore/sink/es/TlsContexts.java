@@ -2,6 +2,7 @@ package org.flowscore.sink.es;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,17 +13,22 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** The TLS context for each way {@link EsTls} can say which certificates to trust. */
-final class TlsContexts {
+/**
+ * The TLS context for each way {@link EsTls} can say which certificates to trust; shared by the bulk
+ * client and setup's HTTP calls.
+ */
+public final class TlsContexts {
     private TlsContexts() {
     }
 
     /** Null when the JDK's default trust store should decide. */
-    static SSLContext of(EsTls tls) {
+    public static SSLContext of(EsTls tls) {
         if (tls.caFile() != null) {
             return withTrust(new TrustManager[] {trustStoreManager(readCertificates(tls.caFile()))});
         }
@@ -84,14 +90,33 @@ final class TlsContexts {
         }
     }
 
-    /** For --insecure only: the user asked for it and was warned. */
-    private static final class TrustAll implements X509TrustManager {
+    /**
+     * For --insecure only: the user asked for it and was warned. An extended trust manager, because the JDK
+     * wraps a plain one in a host name check, which --insecure switches off too.
+     */
+    private static final class TrustAll extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
 
         @Override
