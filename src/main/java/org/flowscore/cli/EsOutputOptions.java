@@ -50,7 +50,7 @@ final class EsOutputOptions {
         }
     }
 
-    private static URI parse(String url) {
+    static URI parse(String url) {
         try {
             URI uri = new URI(url);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {

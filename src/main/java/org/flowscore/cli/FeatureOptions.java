@@ -19,9 +19,11 @@ final class FeatureOptions {
 
     @Option(names = "--max-lateness", paramLabel = "SECONDS",
             description = {"How far behind the latest connection another may arrive and still be put in end-time",
-                "order before the windows see it (default: 65: Zeek logs UDP and ICMP connections only after",
-                "their 60-second inactivity timeout). Later arrivals are still scored, against the window as",
-                "it is then. At most 65,536 connections are held, whatever this says."})
+                "order before the windows see it (default: 0.5, so that tail stays within seconds of the log;",
+                "65 puts nearly every UDP and ICMP connection, which Zeek logs only after its 60-second",
+                "inactivity timeout, back in order). Later arrivals are still scored, against the window as",
+                "it is then. At most 65,536 connections are held, whatever this says. A model keeps the value",
+                "it was trained with, and score, backfill and tail use it."})
     double maxLatenessSeconds = FeatureSettings.DEFAULT_MAX_LATENESS_MICROS / 1e6;
 
     @Option(names = "--private-port-max", paramLabel = "PORT",

@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             SetupCommand.class,
             SimulateCommand.class,
+            TailCommand.class,
+            StatusCommand.class,
         },
         footer = {
             "",

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine;
 
 /** Opens {@code --output}: {@code -} is standard output, anything else a file created or replaced. */
@@ -32,6 +33,18 @@ final class Outputs {
             throw new UserFacingException("--output " + output + ": the folder does not exist");
         } catch (IOException e) {
             throw new UserFacingException("--output " + output + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** A file appended to (created when missing): a restarted tail continues it. */
+    static Writer append(Path path) {
+        try {
+            return new java.io.BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND), StandardCharsets.UTF_8), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new UserFacingException("output " + path + ": the folder does not exist");
+        } catch (IOException e) {
+            throw new UserFacingException("output " + path + ": cannot write: " + e.getMessage(), e);
         }
     }
 }

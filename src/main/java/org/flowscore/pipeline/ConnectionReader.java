@@ -8,9 +8,6 @@ import java.util.function.Consumer;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.FormatDetector;
-import org.flowscore.format.LineOutcome;
-import org.flowscore.format.LogReader;
-import org.flowscore.format.LogReaders;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 import org.flowscore.source.InputOpener;
@@ -50,28 +47,17 @@ public final class ConnectionReader {
     /** As {@link #read(InputFile, Consumer)}, handing on each connection's line too. */
     public void readPositioned(InputFile input, PositionedSink sink) throws InputException, BadLineException {
         try (InputStream in = new BufferedInputStream(InputOpener.open(input), FormatDetector.PEEK_BYTES)) {
-            stats.fileOpened();
             SourceFormat format = options.format() != null ? options.format() : detect(input, in);
             if (format == null) {
+                stats.fileOpened();
                 return;
             }
-            LogReader reader = LogReaders.create(format, options.context());
+            LineParser parser = LineParser.forFile(format, options, stats, input.displayName());
             LineSource lines = new LineSource(in, options.maxLineBytes(), 0, 1);
             for (SourceLine line = lines.next(); line != null; line = lines.next()) {
-                switch (reader.read(line)) {
-                    case LineOutcome.Parsed p -> {
-                        stats.connection();
-                        sink.accept(p.connection(), line);
-                    }
-                    case LineOutcome.NotAConnection n -> stats.notAConnection(n.kind());
-                    case LineOutcome.Skipped s -> {
-                        String location = input.displayName() + ":" + line.number();
-                        if (options.strict()) {
-                            throw new BadLineException(location + ": " + s.reason().description() + " ("
-                                    + s.detail() + ")");
-                        }
-                        stats.skipped(s.reason(), location, s.detail());
-                    }
+                Connection connection = parser.parse(line);
+                if (connection != null) {
+                    sink.accept(connection, line);
                 }
             }
         } catch (IOException e) {

@@ -9,7 +9,7 @@ class FeatureSettingsTest {
 
     @Test
     void defaults() {
-        assertEquals(new FeatureSettings(2_000_000, 100, 65_000_000, 65_536, 1023, true), FeatureSettings.defaults());
+        assertEquals(new FeatureSettings(2_000_000, 100, 500_000, 65_536, 1023, true), FeatureSettings.defaults());
     }
 
     @Test

@@ -1,0 +1,293 @@
+package org.flowscore.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowscore.flow.SourceFormat;
+import org.flowscore.model.Model;
+import org.flowscore.model.ModelBundle;
+import org.flowscore.setup.Namespace;
+import org.flowscore.sink.EcsDocuments;
+import org.flowscore.sink.es.Batching;
+import org.flowscore.sink.es.EsAuth;
+import org.flowscore.sink.es.EsOutputSettings;
+import org.flowscore.sink.es.EsSink;
+import org.flowscore.sink.es.EsSinkException;
+import org.flowscore.sink.es.EsTls;
+import org.flowscore.source.registry.RegistryException;
+import org.flowscore.tail.InputSpec;
+import org.flowscore.tail.TailOutputs;
+import org.flowscore.tail.TailRunner;
+import org.flowscore.tail.TailSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tail",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Follows live logs and scores every new connection as it is written: the daemon a sensor runs.",
+            "",
+            "Follows each path through Zeek's rotation (rename, gzip into a dated folder, new conn.log with",
+            "a new header), logrotate's rename or copytruncate, deletion and re-creation, and paths that do",
+            "not exist yet; globs pick up new files. A registry file keeps, per file (device, inode and a",
+            "fingerprint of its first KiB), the offset up to which the outputs acknowledged every record:",
+            "a restart, even after kill -9, resumes there, and Elasticsearch's deterministic ids keep every",
+            "record once. New files are read from their start (--start-at-end for a first start on a busy",
+            "sensor). SIGTERM or Ctrl-C stops reading, waits briefly for acknowledgements, saves the",
+            "registry and exits 0.",
+            "",
+            "Settings come from --config FILE (YAML; see config/flowscore.yml), then environment variables",
+            "(FLOWSCORE_<SETTING>, FLOWSCORE_ES_<SETTING> for elasticsearch.*, e.g. FLOWSCORE_ES_PASSWORD),",
+            "then flags. A status line goes to stderr every --status-interval; --metrics-port serves",
+            "Prometheus metrics on 127.0.0.1. 'flowscore status --registry FILE' shows the files' offsets.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  flowscore tail --config /etc/flowscore/flowscore.yml",
+            "  flowscore tail --es http://localhost:9200 --sensor dmz /opt/zeek/logs/current/conn.log",
+            "  flowscore tail -o live.ndjson --format suricata-eve '/var/log/suricata/eve*.json'",
+        })
+final class TailCommand implements Callable<Integer> {
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML settings file (flags override it).")
+    Path config;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or quoted globs to follow (added to the config file's inputs).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = InputOptions.FormatConverter.class,
+            description = "Format of the PATHs: auto (default: detected per file), zeek-tsv, zeek-json, suricata-eve.")
+    InputOptions.FormatChoice format = InputOptions.FormatChoice.auto;
+
+    @Option(names = "--sensor", paramLabel = "NAME", description = "Sensor name for the PATHs' documents.")
+    String sensor;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "Model bundle (default: the shipped model).")
+    String model;
+
+    @Option(names = "--threshold", paramLabel = "X", description = "Decision threshold (default: the model's).")
+    Double threshold;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Append every flow as NDJSON to FILE.")
+    String output;
+
+    @Option(names = "--es", paramLabel = "URL",
+            description = "Index into Elasticsearch at URL (repeat for several nodes); run 'flowscore setup' first.")
+    List<String> es;
+
+    @Option(names = "--namespace", paramLabel = "NS", description = "Data streams' namespace (default: default).")
+    String namespace;
+
+    @Option(names = "--es-ca", paramLabel = "FILE", description = "Trust server certificates this CA (PEM) signed.")
+    String esCa;
+
+    @Option(names = "--es-ca-fingerprint", paramLabel = "HEX", description = "Trust the CA with this SHA-256 fingerprint.")
+    String esCaFingerprint;
+
+    @Option(names = "--insecure", description = "Do not check the server's certificate (tests only; warns).")
+    Boolean insecure;
+
+    @Option(names = "--dead-letter", paramLabel = "FILE",
+            description = "Documents Elasticsearch refuses for good (default: flowscore-dead-letter.ndjson).")
+    String deadLetter;
+
+    @Option(names = "--registry", paramLabel = "FILE",
+            description = "Registry of acknowledged offsets (default: flowscore-tail-registry.json).")
+    String registry;
+
+    @Option(names = "--reset-registry",
+            description = "Start over: keep the old registry as FILE.old and read every file from its start.")
+    boolean resetRegistry;
+
+    @Option(names = "--start-at-end",
+            description = "Deliver files already there (and unknown to the registry) from their current end.")
+    Boolean startAtEnd;
+
+    @Option(names = "--status-interval", paramLabel = "D", description = "Status line period; 0 for none (default: 30s).")
+    String statusInterval;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics on 127.0.0.1:PORT.")
+    Integer metricsPort;
+
+    @Option(names = "--poll-interval", paramLabel = "D", description = "Wait when caught up (default: 100ms).")
+    String pollInterval;
+
+    @Option(names = "--idle-flush", paramLabel = "D",
+            description = "Release buffered connections after this long without a line; 0 for never (default: 5s).")
+    String idleFlush;
+
+    @Override
+    public Integer call() throws Exception {
+        TailConfig settings = TailConfig.load(config, System.getenv(), flags());
+        TailSettings tail = tailSettings(settings);
+        Model scoring = settings.model() == null ? ModelBundle.readDefault() : ModelBundle.read(Path.of(settings.model()));
+        double cut = settings.threshold() != null ? settings.threshold() : scoring.threshold();
+        if (!(cut >= 0 && cut <= 1)) {
+            throw new UserFacingException("tail settings: 'threshold' must be between 0 and 1, got " + cut);
+        }
+        var err = spec.commandLine().getErr();
+        EcsDocuments documents = new EcsDocuments(scoring.info(), cut);
+        EsOutputSettings esSettings = esSettings(settings.elasticsearch());
+        if (esSettings == null && settings.output() == null) {
+            throw new UserFacingException("tail needs an output: --es URL (or elasticsearch.urls) and/or -o FILE"
+                    + " (or output)");
+        }
+        try (Writer file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
+             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, documents, note -> {
+                 err.println("flowscore: " + note);
+                 err.flush();
+             })) {
+            TailRunner runner = new TailRunner(tail, scoring, cut, new TailOutputs(sink, file, documents), err);
+            StopSignals.onStop(runner::requestStop);
+            runner.run(SHUTDOWN_GRACE);
+        } catch (EsSinkException | RegistryException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The flags that were given, as a settings tree. */
+    private ObjectNode flags() {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        if (!paths.isEmpty()) {
+            ArrayNode inputs = tree.putArray("inputs");
+            for (String p : paths) {
+                ObjectNode input = inputs.addObject().put("path", p);
+                if (format.format != null) {
+                    input.put("format", format.format.cliName());
+                }
+                if (sensor != null) {
+                    input.put("sensor", sensor);
+                }
+            }
+        }
+        putIfGiven(tree, "model", model);
+        if (threshold != null) {
+            tree.put("threshold", threshold);
+        }
+        putIfGiven(tree, "output", output);
+        putIfGiven(tree, "registry", registry);
+        if (startAtEnd != null) {
+            tree.put("start_at_end", startAtEnd);
+        }
+        putIfGiven(tree, "status_interval", statusInterval);
+        if (metricsPort != null) {
+            tree.put("metrics_port", metricsPort);
+        }
+        putIfGiven(tree, "poll_interval", pollInterval);
+        putIfGiven(tree, "idle_flush", idleFlush);
+        ObjectNode esTree = JsonNodeFactory.instance.objectNode();
+        if (es != null) {
+            ArrayNode urls = esTree.putArray("urls");
+            es.forEach(urls::add);
+        }
+        putIfGiven(esTree, "namespace", namespace);
+        putIfGiven(esTree, "ca", esCa);
+        putIfGiven(esTree, "ca_fingerprint", esCaFingerprint);
+        if (insecure != null) {
+            esTree.put("insecure", insecure);
+        }
+        putIfGiven(esTree, "dead_letter", deadLetter);
+        if (!esTree.isEmpty()) {
+            tree.set("elasticsearch", esTree);
+        }
+        return tree;
+    }
+
+    private static void putIfGiven(ObjectNode tree, String key, String value) {
+        if (value != null) {
+            tree.put(key, value);
+        }
+    }
+
+    private TailSettings tailSettings(TailConfig c) {
+        List<InputSpec> inputs = new ArrayList<>();
+        List<TailConfig.Input> given = c.inputs() == null ? List.of() : c.inputs();
+        for (int i = 0; i < given.size(); i++) {
+            TailConfig.Input in = given.get(i);
+            if (in == null || in.path() == null || in.path().isBlank()) {
+                throw new UserFacingException("tail settings: 'inputs[" + i + "].path' is missing");
+            }
+            inputs.add(new InputSpec(in.path(), format("inputs[" + i + "].format", in.format()), in.sensor()));
+        }
+        if (inputs.isEmpty()) {
+            throw new UserFacingException("tail settings: no inputs; give PATHs or 'inputs' in --config FILE");
+        }
+        try {
+            return new TailSettings(inputs, c.registry() == null ? TailSettings.DEFAULT_REGISTRY : Path.of(c.registry()),
+                    resetRegistry, Boolean.TRUE.equals(c.startAtEnd()),
+                    TailConfig.duration("poll_interval", c.pollInterval(), TailSettings.DEFAULT_POLL),
+                    TailConfig.duration("status_interval", c.statusInterval(), TailSettings.DEFAULT_STATUS),
+                    TailConfig.duration("idle_flush", c.idleFlush(), TailSettings.DEFAULT_IDLE_FLUSH),
+                    c.metricsPort());
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("tail settings: " + e.getMessage());
+        }
+    }
+
+    private static SourceFormat format(String key, String value) {
+        if (value == null || value.equals("auto")) {
+            return null;
+        }
+        for (SourceFormat f : SourceFormat.values()) {
+            if (f.cliName().equals(value)) {
+                return f;
+            }
+        }
+        throw new UserFacingException("tail settings: '" + key + "' must be auto, zeek-tsv, zeek-json or"
+                + " suricata-eve, not '" + value + "'");
+    }
+
+    /** Null without URLs; credentials from the merged settings (file, then environment). */
+    private EsOutputSettings esSettings(TailConfig.Elasticsearch e) {
+        if (e == null || e.urls() == null || e.urls().isEmpty()) {
+            return null;
+        }
+        Map<String, String> credentials = new HashMap<>();
+        putIfGiven(credentials, EsAuth.USERNAME, e.username());
+        putIfGiven(credentials, EsAuth.PASSWORD, e.password());
+        putIfGiven(credentials, EsAuth.API_KEY, e.apiKey());
+        putIfGiven(credentials, EsAuth.BEARER_TOKEN, e.bearerToken());
+        try {
+            List<URI> urls = new ArrayList<>();
+            for (String url : e.urls()) {
+                urls.add(EsOutputOptions.parse(url));
+            }
+            return new EsOutputSettings(urls, Namespace.validate(e.namespace() == null ? Namespace.DEFAULT : e.namespace()),
+                    EsAuth.fromEnvironment(credentials),
+                    new EsTls(e.ca() == null ? null : Path.of(e.ca()), e.caFingerprint(), Boolean.TRUE.equals(e.insecure())),
+                    Path.of(e.deadLetter() == null ? "flowscore-dead-letter.ndjson" : e.deadLetter()), TAIL_BATCHING);
+        } catch (IllegalArgumentException ex) {
+            throw new UserFacingException("tail settings: elasticsearch: " + ex.getMessage());
+        }
+    }
+
+    /** Small, frequent bulks: a live line should be searchable within about a second, not a batch later. */
+    private static final Batching TAIL_BATCHING = new Batching(Batching.DEFAULT.maxOperations(),
+            Batching.DEFAULT.maxBytes(), Batching.DEFAULT.maxInFlight(), Duration.ofMillis(200));
+
+    private static void putIfGiven(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.flowscore.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The tail settings as a config file gives them, then overridden by environment variables, then by flags.
+ * All three are merged as one tree and read in one typed pass, so a misspelt or mistyped setting is an
+ * error naming its key wherever it came from. Every scalar setting {@code key} has the variable
+ * {@code FLOWSCORE_KEY}; {@code elasticsearch.key} has {@code FLOWSCORE_ES_KEY} (so the credentials'
+ * variables are the same as for {@code score --es}); lists take commas.
+ *
+ * @param inputs        what to follow
+ * @param model         model bundle, or null for the shipped one
+ * @param threshold     decision threshold, or null for the model's
+ * @param output        NDJSON copy of every flow, or null
+ * @param elasticsearch where to index, or null
+ */
+record TailConfig(List<Input> inputs, String model, Double threshold, String output, Elasticsearch elasticsearch,
+                  String registry, Boolean startAtEnd, String statusInterval, Integer metricsPort, String pollInterval,
+                  String idleFlush) {
+
+    static final List<String> SCALARS = List.of("model", "threshold", "output", "registry", "start_at_end",
+            "status_interval", "metrics_port", "poll_interval", "idle_flush");
+    static final List<String> ES_SCALARS = List.of("namespace", "ca", "ca_fingerprint", "insecure", "dead_letter",
+            "username", "password", "api_key", "bearer_token");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One followed path or glob. */
+    record Input(String path, String format, String sensor) {
+    }
+
+    /** The Elasticsearch output; secrets may be here (keep the file private) or in the environment. */
+    record Elasticsearch(List<String> urls, String namespace, String ca, String caFingerprint, Boolean insecure,
+                         String deadLetter, String username, String password, String apiKey, String bearerToken) {
+        @Override
+        public String toString() {
+            return "elasticsearch " + urls;
+        }
+    }
+
+    /** Reads the file (none: an empty tree), applies the environment, then the flags' tree. */
+    static TailConfig load(Path file, Map<String, String> environment, ObjectNode flags) {
+        ObjectNode tree = file == null ? JsonNodeFactory.instance.objectNode() : readFile(file);
+        overlayEnvironment(tree, environment);
+        merge(tree, flags);
+        try {
+            return YAML.treeToValue(tree, TailConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new UserFacingException("tail settings: unknown setting '" + key(e) + "'" + source(file)
+                    + "; known: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", ")));
+        } catch (JsonMappingException e) {
+            throw new UserFacingException("tail settings: '" + key(e) + "' " + source(file).strip() + ": "
+                    + e.getOriginalMessage().replaceAll("\\s+", " "));
+        } catch (IOException e) {
+            throw new UserFacingException("tail settings: " + e.getMessage());
+        }
+    }
+
+    static Duration duration(String key, String value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return new DurationConverter().convert(value);
+        } catch (RuntimeException e) {
+            throw new UserFacingException("tail settings: '" + key + "': " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode readFile(Path file) {
+        try {
+            JsonNode node = YAML.readTree(file.toFile());
+            if (node == null || node.isMissingNode() || node.isNull()) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            if (!(node instanceof ObjectNode object)) {
+                throw new UserFacingException("config " + file + ": expected settings as 'key: value' lines");
+            }
+            return object;
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new UserFacingException("config " + file + ": no such file");
+        } catch (IOException e) {
+            throw new UserFacingException("config " + file + " is not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static void overlayEnvironment(ObjectNode tree, Map<String, String> env) {
+        for (String key : SCALARS) {
+            String value = env.get("FLOWSCORE_" + key.toUpperCase(Locale.ROOT));
+            if (value != null && !value.isBlank()) {
+                tree.put(key, value.strip());
+            }
+        }
+        ObjectNode es = null;
+        for (String key : ES_SCALARS) {
+            String value = env.get("FLOWSCORE_ES_" + key.toUpperCase(Locale.ROOT));
+            if (value != null && !value.isBlank()) {
+                es = es != null ? es : child(tree, "elasticsearch");
+                es.put(key, value.strip());
+            }
+        }
+        String urls = env.get("FLOWSCORE_ES_URLS");
+        if (urls != null && !urls.isBlank()) {
+            ArrayNode list = child(tree, "elasticsearch").putArray("urls");
+            for (String url : urls.split(",")) {
+                list.add(url.strip());
+            }
+        }
+    }
+
+    /** Copies {@code from} into {@code into}; objects are merged key by key, anything else replaced. */
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.properties().forEach(entry -> {
+            if (entry.getValue() instanceof ObjectNode object) {
+                merge(child(into, entry.getKey()), object);
+            } else {
+                into.set(entry.getKey(), entry.getValue());
+            }
+        });
+    }
+
+    private static ObjectNode child(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ObjectNode existing ? existing : parent.putObject(key);
+    }
+
+    private static String key(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String source(Path file) {
+        return file == null ? " (from the environment or a flag)" : " (in " + file + ", the environment or a flag)";
+    }
+}

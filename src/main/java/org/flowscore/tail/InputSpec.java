@@ -1,0 +1,18 @@
+package org.flowscore.tail;
+
+import org.flowscore.flow.SourceFormat;
+
+/**
+ * One configured input.
+ *
+ * @param path   a file path, or a glob of them (e.g. {@code /var/log/suricata/eve*.json})
+ * @param format the log format, or null to detect it from each file's first line
+ * @param sensor the sensor name the documents carry (observer.name), or null for the host's name
+ */
+public record InputSpec(String path, SourceFormat format, String sensor) {
+    public InputSpec {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("an input needs a path");
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package org.flowscore.tail;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.flowscore.features.FeatureExtractor;
+import org.flowscore.features.ServiceTable;
+import org.flowscore.flow.Connection;
+import org.flowscore.flow.SourceFormat;
+import org.flowscore.format.FormatDetector;
+import org.flowscore.model.FlowScorer;
+import org.flowscore.model.Model;
+import org.flowscore.pipeline.BadLineException;
+import org.flowscore.pipeline.LineParser;
+import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.pipeline.ReadStats;
+import org.flowscore.source.SourceLine;
+import org.flowscore.source.follow.OpenLog;
+import org.flowscore.source.follow.PathFollower;
+import org.flowscore.source.registry.AckTracker;
+import org.flowscore.source.registry.FileState;
+import org.flowscore.source.registry.PendingRecord;
+import org.flowscore.source.registry.Registry;
+import org.flowscore.source.registry.RegistryEntry;
+
+/**
+ * One followed path and the files that pass through it, into scored flows. Its own feature extractor sees
+ * every connection of the path in file and line order, as {@code score} and {@code backfill} do, so the
+ * same log gives the same features and scores whichever reads it.
+ *
+ * <p>Every file is read from its start: lines up to the registry's acknowledged offset (or, with
+ * {@code --start-at-end}, up to the end the file had when the tailer first saw it) only feed the feature
+ * windows and a TSV file's header; the lines after it are delivered. Each delivered record is held in the
+ * file's {@link AckTracker} until the outputs have it, and the registry offset moves only past records
+ * that all are.
+ */
+final class LogStream implements PathFollower.Listener, Closeable {
+    private final InputSpec input;
+    private final ReadOptions readOptions;
+    private final Registry registry;
+    private final TailCounters counters;
+    private final ReadStats stats;
+    private final Consumer<String> log;
+    private final PathFollower follower;
+    private final FeatureExtractor extractor;
+    private final Map<Connection, PendingRecord> pending = new IdentityHashMap<>();
+    /** Files read to their end that still wait for acknowledgements; marked done once they have them all. */
+    private final List<AckTracker> draining = new ArrayList<>();
+    private boolean startAtEnd;
+    private LineParser parser;
+    private AckTracker tracker;
+    private long deliverFrom;
+    private long lastLineNanos = System.nanoTime();
+    private long lastEndMicros = -1;
+    private boolean unknownFormatReported;
+
+    /**
+     * @param startAtEnd whether a file already there and unknown to the registry is delivered only from its
+     *                   current end (its earlier lines still feed the windows)
+     */
+    LogStream(Path path, InputSpec input, ReadOptions readOptions, Model model, double threshold, TailOutputs outputs,
+              Registry registry, TailCounters counters, ReadStats stats, boolean startAtEnd, Consumer<String> log) {
+        this.input = input;
+        this.readOptions = readOptions;
+        this.registry = registry;
+        this.counters = counters;
+        this.stats = stats;
+        this.startAtEnd = startAtEnd;
+        this.log = log;
+        this.follower = new PathFollower(path, readOptions.maxLineBytes(), this);
+        FlowScorer scorer = new FlowScorer(model, threshold, flow -> outputs.write(flow, pending.remove(flow.connection())));
+        this.extractor = new FeatureExtractor(model.info().featureSettings(), ServiceTable.bundled(), featured -> {
+            if (pending.containsKey(featured.connection())) {
+                scorer.accept(featured);
+            }
+        });
+    }
+
+    Path path() {
+        return follower.path();
+    }
+
+    /** Reads what is new, at most about {@code maxLines}; the lines read. */
+    int poll(int maxLines) throws IOException {
+        int lines = follower.poll(maxLines);
+        if (lines > 0) {
+            lastLineNanos = System.nanoTime();
+        }
+        draining.removeIf(t -> {
+            if (t.waiting() > 0) {
+                return false;
+            }
+            registry.setState(t.file(), FileState.DONE);
+            return true;
+        });
+        return lines;
+    }
+
+    /**
+     * Releases the connections the reorder buffer holds when nothing came for {@code idleNanos}: on a quiet
+     * sensor the last flows of a burst would otherwise wait for the next one.
+     */
+    void flushIfIdle(long idleNanos) {
+        if (idleNanos > 0 && System.nanoTime() - lastLineNanos > idleNanos && extractor.stats().buffered() > 0) {
+            extractor.flush();
+        }
+    }
+
+    /** Connections read and not yet handed to the outputs (the reorder buffer's). */
+    int buffered() {
+        return extractor.stats().buffered();
+    }
+
+    /** Bytes of the current file not read yet, or 0 without one. */
+    long lagBytes() throws IOException {
+        OpenLog current = follower.current();
+        return current == null ? 0 : Math.max(0, current.size() - current.position());
+    }
+
+    /** How far behind the wall clock the newest connection read ends, in seconds; -1 before the first. */
+    double lagSeconds() {
+        return lastEndMicros < 0 ? -1 : Math.max(0, System.currentTimeMillis() * 1000 - lastEndMicros) / 1e6;
+    }
+
+    /**
+     * Reads a file an earlier run left part-delivered, whose path moved on since (rotated while the tailer
+     * was down), from its acknowledged offset to its end, before the followed path.
+     */
+    void catchUp(Path file) throws IOException {
+        try (OpenLog log = OpenLog.open(file, readOptions.maxLineBytes())) {
+            if (log == null) {
+                return;
+            }
+            this.log.accept(file + ": catching up on the rest of a file rotated while flowscore was stopped");
+            opened(log);
+            while (log.readLines(Integer.MAX_VALUE, line -> line(log, line)) > 0) {
+                lastLineNanos = System.nanoTime();
+            }
+            SourceLine rest = log.rest();
+            if (rest != null) {
+                line(log, rest);
+            }
+            registry.setState(tracker.file(), FileState.ROTATED);
+            draining.add(tracker);
+        }
+    }
+
+    @Override
+    public void opened(OpenLog file) {
+        counters.filesOpened.increment();
+        RegistryEntry known = registry.find(file.head()).orElse(null);
+        long size = size(file);
+        if (known != null) {
+            deliverFrom = known.offset();
+            registry.put(known.seen(file.path().toString(), known.identity(), size, registry.now())
+                    .withState(FileState.READING, registry.now()));
+        } else {
+            deliverFrom = startAtEnd ? size : 0;
+            registry.put(new RegistryEntry(file.path().toString(), file.head().identity(), deliverFrom, size,
+                    FileState.READING, registry.now()));
+        }
+        startAtEnd = false;
+        var identity = file.head().identity();
+        tracker = new AckTracker(identity, deliverFrom, offset -> registry.advance(identity, offset));
+        parser = null;
+        if (deliverFrom > 0) {
+            log.accept(file.path() + ": delivering from byte " + deliverFrom + " (" + (known != null
+                    ? "acknowledged by an earlier run" : "--start-at-end") + "); the lines before feed the windows");
+        }
+    }
+
+    @Override
+    public void line(OpenLog file, SourceLine line) {
+        counters.lines.increment();
+        counters.bytes.add(line.endOffset() - line.offset());
+        Connection connection = parse(file, line);
+        if (line.endOffset() <= deliverFrom) {
+            if (connection != null) {
+                extractor.accept(connection);
+            }
+            return;
+        }
+        if (connection == null) {
+            tracker.skip(line.endOffset());
+            return;
+        }
+        counters.connections.increment();
+        lastEndMicros = connection.endMicros();
+        pending.put(connection, tracker.record(line.endOffset()));
+        extractor.accept(connection);
+    }
+
+    @Override
+    public void rotated(OpenLog file) {
+        counters.rotations.increment();
+        registry.setState(tracker.file(), FileState.ROTATED);
+        Path movedTo = Rotations.findByInode(file);
+        registry.find(file.head()).ifPresent(e -> registry.put(e.seen(
+                (movedTo != null ? movedTo : file.path()).toString(), e.identity(), e.size(), registry.now())));
+        draining.add(tracker);
+        log.accept(follower.path() + " rotated" + (movedTo != null ? " to " + movedTo : "")
+                + ": the previous file was read to its end");
+    }
+
+    @Override
+    public void truncated(OpenLog file) {
+        // The registry keys files by inode, so the new content's entry replaces the old one's.
+        counters.truncations.increment();
+        log.accept(follower.path() + " was truncated in place (copytruncate): reading it again from its start");
+    }
+
+    private Connection parse(OpenLog file, SourceLine line) {
+        if (parser == null) {
+            SourceFormat format = input.format() != null ? input.format()
+                    : FormatDetector.detect(line.bytes(), line.bytes().length);
+            if (format == null) {
+                if (!line.isBlank() && line.bytes()[0] != '#' && !unknownFormatReported) {
+                    unknownFormatReported = true;
+                    log.accept(file.path() + ":" + line.number() + " is not a Zeek conn.log (TSV or JSON) or Suricata"
+                            + " eve.json line; its lines are skipped until one is (name the format in the input to"
+                            + " force it): " + line.preview(80));
+                }
+                return null;
+            }
+            unknownFormatReported = false;
+            parser = LineParser.forFile(format, readOptions, stats, file.path().toString());
+        }
+        try {
+            return parser.parse(line);
+        } catch (BadLineException e) {
+            throw new IllegalStateException("tail reads leniently; a bad line cannot stop it", e);
+        }
+    }
+
+    private static long size(OpenLog file) {
+        try {
+            return file.size();
+        } catch (IOException e) {
+            return file.position();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        follower.close();
+    }
+}

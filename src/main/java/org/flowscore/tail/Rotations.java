@@ -1,0 +1,39 @@
+package org.flowscore.tail;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flowscore.source.follow.OpenLog;
+import org.flowscore.source.registry.FileHead;
+
+/** Where a rotated file went, so that the registry (and a restart) can find it again. */
+final class Rotations {
+    private Rotations() {
+    }
+
+    /**
+     * The path in the file's old folder that now names the same inode (Zeek's and logrotate's rename), or
+     * null when it left the folder or is gone (deleted, or already compressed into an archive).
+     */
+    static Path findByInode(OpenLog file) {
+        Path folder = file.path().toAbsolutePath().getParent();
+        if (folder == null) {
+            return null;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path candidate : entries) {
+                if (!Files.isRegularFile(candidate)) {
+                    continue;
+                }
+                long[] ids = FileHead.deviceAndInode(candidate);
+                if (ids[0] == file.head().device() && ids[1] == file.head().inode()) {
+                    return candidate;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,237 @@
+package org.flowscore.tail;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.flowscore.flow.CommunityId;
+import org.flowscore.format.ReaderContext;
+import org.flowscore.model.Model;
+import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.pipeline.ReadStats;
+import org.flowscore.source.LineSource;
+import org.flowscore.source.registry.FileHead;
+import org.flowscore.source.registry.FileState;
+import org.flowscore.source.registry.Registry;
+import org.flowscore.source.registry.RegistryEntry;
+import org.flowscore.source.registry.RegistryException;
+
+/**
+ * The tail daemon's loop, on one thread: follow every input, read what is new, feed each path's feature
+ * windows and model, hand flows to the outputs, and checkpoint in the registry what they acknowledged.
+ * Elasticsearch's acknowledgements arrive on the client's threads; everything else happens here.
+ *
+ * <p>A stop request (SIGTERM, SIGINT) ends the loop between two reads: the outputs get a bounded time to
+ * acknowledge what they hold, the registry is saved with what they did, and the run returns. Connections
+ * still in the reorder buffers are not forced out: they are not checkpointed, so the next run reads them
+ * again with exactly the windows an uninterrupted run would have given them.
+ */
+public final class TailRunner {
+    private static final int LINES_PER_POLL = 5_000;
+    private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+    private static final Duration DISCOVER_EVERY = Duration.ofSeconds(10);
+    private static final Duration FORGET_ROTATED_AFTER = Duration.ofDays(7);
+
+    private final TailSettings settings;
+    private final Model model;
+    private final double threshold;
+    private final TailOutputs outputs;
+    private final PrintWriter err;
+    private final TailCounters counters = new TailCounters();
+    private final ReadStats stats = new ReadStats();
+    private final Map<Path, LogStream> streams = new LinkedHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopRequested;
+    private volatile TailStatus status;
+    private Registry registry;
+
+    public TailRunner(TailSettings settings, Model model, double threshold, TailOutputs outputs, PrintWriter err) {
+        this.settings = settings;
+        this.model = model;
+        this.threshold = threshold;
+        this.outputs = outputs;
+        this.err = err;
+    }
+
+    /** Asks the loop to stop; safe from any thread, a signal handler's included. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Waits until the run has checkpointed and returned. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs until a stop is requested.
+     *
+     * @param shutdownGrace how long the outputs may take to acknowledge what they hold when stopping
+     * @return the last status
+     */
+    public TailStatus run(Duration shutdownGrace) throws RegistryException, IOException, InterruptedException {
+        try (Registry opened = Registry.open(settings.registry(), settings.resetRegistry())) {
+            registry = opened;
+            discover(settings.startAtEnd());
+            catchUp();
+            status = snapshot();
+            try (MetricsServer metrics = settings.metricsPort() == null ? null
+                    : MetricsServer.start(settings.metricsPort(), () -> status)) {
+                if (metrics != null) {
+                    note("metrics at http://127.0.0.1:" + metrics.port() + "/metrics");
+                }
+                loop();
+            } finally {
+                finish(shutdownGrace);
+            }
+            return status;
+        } finally {
+            for (LogStream s : streams.values()) {
+                s.close();
+            }
+            stopped.countDown();
+        }
+    }
+
+    private void loop() throws IOException, InterruptedException {
+        long idleNanos = settings.idleFlush().toNanos();
+        long now = System.nanoTime();
+        long nextSave = now + SAVE_EVERY.toNanos();
+        long nextStatus = settings.statusInterval().isZero() ? Long.MAX_VALUE : now + settings.statusInterval().toNanos();
+        long nextDiscovery = now + DISCOVER_EVERY.toNanos();
+        while (!stopRequested) {
+            int lines = 0;
+            for (LogStream s : streams.values()) {
+                lines += s.poll(LINES_PER_POLL);
+                s.flushIfIdle(idleNanos);
+            }
+            outputs.flush();
+            now = System.nanoTime();
+            if (now >= nextSave) {
+                status = snapshot();
+                registry.forgetRotatedBefore(registry.now().minus(FORGET_ROTATED_AFTER));
+                registry.save();
+                nextSave = now + SAVE_EVERY.toNanos();
+            }
+            if (now >= nextStatus) {
+                note(status.line());
+                nextStatus = now + settings.statusInterval().toNanos();
+            }
+            if (now >= nextDiscovery) {
+                discover(false);
+                nextDiscovery = now + DISCOVER_EVERY.toNanos();
+            }
+            if (lines == 0) {
+                Thread.sleep(settings.pollInterval().toMillis());
+            }
+        }
+    }
+
+    /** Gives the outputs a bounded time to acknowledge, then saves what they did. */
+    private void finish(Duration grace) throws IOException, InterruptedException {
+        Thread finishing = Thread.ofPlatform().daemon().name("flowscore-tail-finish").start(() -> {
+            try {
+                outputs.finish();
+            } catch (IOException | RuntimeException e) {
+                note("stopping: " + e.getMessage());
+            }
+        });
+        finishing.join(grace.toMillis());
+        if (finishing.isAlive()) {
+            note("stopping: the outputs did not acknowledge everything within " + grace.toSeconds()
+                    + " s; what they did not is read and sent again on the next start");
+        }
+        status = snapshot();
+        registry.save();
+        note(status.line());
+    }
+
+    /** Creates a stream for every path an input names now (a glob may name new ones later). */
+    private void discover(boolean startAtEnd) throws IOException {
+        for (InputSpec input : settings.inputs()) {
+            for (Path path : matches(input.path())) {
+                if (!streams.containsKey(path)) {
+                    ReadOptions options = new ReadOptions(input.format(), false, LineSource.DEFAULT_MAX_LINE_BYTES,
+                            new ReaderContext(input.sensor() != null ? input.sensor() : ReaderContext.DEFAULT_SENSOR,
+                                    new CommunityId(0)));
+                    streams.put(path, new LogStream(path, input, options, model, threshold, outputs, registry,
+                            counters, stats, startAtEnd, this::note));
+                }
+            }
+        }
+    }
+
+    /** A plain path names itself, existing or not yet; a glob names the files that match it now. */
+    static List<Path> matches(String pattern) throws IOException {
+        Path path = Path.of(pattern).toAbsolutePath().normalize();
+        if (!Globs.isGlob(pattern)) {
+            return List.of(path);
+        }
+        Path base = Globs.base(path);
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + path);
+        int depth = path.getNameCount() - base.getNameCount();
+        try (Stream<Path> found = Files.find(base, depth, (p, a) -> a.isRegularFile() && matcher.matches(p))) {
+            return found.sorted().toList();
+        }
+    }
+
+    /**
+     * Files an earlier run did not finish whose path moved on while flowscore was stopped (rotated, still in
+     * the folder under its new name): read from their acknowledged offset, oldest first, before the rest.
+     */
+    private void catchUp() throws IOException {
+        List<RegistryEntry> unfinished = new ArrayList<>(registry.entries().stream()
+                .filter(e -> e.state() != FileState.DONE && !streams.containsKey(Path.of(e.path())))
+                .toList());
+        unfinished.sort((a, b) -> a.lastSeen().compareTo(b.lastSeen()));
+        for (RegistryEntry e : unfinished) {
+            Path file = Path.of(e.path());
+            if (!Files.isRegularFile(file) || !sameFile(file, e) || Files.size(file) <= e.offset()) {
+                continue;
+            }
+            LogStream owner = streams.values().stream()
+                    .filter(s -> s.path().getParent().equals(file.toAbsolutePath().getParent())).findFirst()
+                    .orElse(null);
+            if (owner != null) {
+                owner.catchUp(file);
+            }
+        }
+    }
+
+    private static boolean sameFile(Path file, RegistryEntry e) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return FileHead.read(file, channel).matches(e.identity());
+        }
+    }
+
+    private TailStatus snapshot() throws IOException {
+        List<TailStatus.FileLag> files = new ArrayList<>();
+        int buffered = 0;
+        for (LogStream s : streams.values()) {
+            files.add(new TailStatus.FileLag(s.path().toString(), s.lagBytes(), s.lagSeconds()));
+            buffered += s.buffered();
+        }
+        return new TailStatus(counters.lines.sum(), counters.connections.sum(), outputs.flows(), outputs.alerts(),
+                stats.skippedTotal(), counters.rotations.sum(), outputs.esStats(), buffered, files);
+    }
+
+    private void note(String message) {
+        err.println("flowscore: " + message);
+        err.flush();
+    }
+}
