@@ -91,6 +91,12 @@ final class LogStream implements PathFollower.Listener, Closeable {
         if (lines > 0) {
             lastLineNanos = System.nanoTime();
         }
+        settle();
+        return lines;
+    }
+
+    /** Marks done the files read to their end whose every record the outputs acknowledged. */
+    void settle() {
         draining.removeIf(t -> {
             if (t.waiting() > 0) {
                 return false;
@@ -98,7 +104,6 @@ final class LogStream implements PathFollower.Listener, Closeable {
             registry.setState(t.file(), FileState.DONE);
             return true;
         });
-        return lines;
     }
 
     /**

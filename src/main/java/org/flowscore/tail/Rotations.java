@@ -36,4 +36,19 @@ final class Rotations {
         }
         return null;
     }
+
+    /**
+     * Whether {@code name} is what a rotation makes of the followed file's name in the same folder: Zeek's
+     * {@code conn.2024-04-19-10-00-00.log} for {@code conn.log}, logrotate's {@code eve.json.1} for
+     * {@code eve.json}. Compressed files are not: a rotation renames, and compression comes after.
+     */
+    static boolean isRotatedName(String followed, String name) {
+        if (name.equals(followed) || name.endsWith(".gz")) {
+            return false;
+        }
+        int dot = followed.lastIndexOf('.');
+        String stem = dot > 0 ? followed.substring(0, dot + 1) : followed + ".";
+        String extension = dot > 0 ? followed.substring(dot) : "";
+        return name.startsWith(followed + ".") || (name.startsWith(stem) && name.endsWith(extension));
+    }
 }

@@ -6,10 +6,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,8 @@ public final class TailRunner {
     private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
     private static final Duration DISCOVER_EVERY = Duration.ofSeconds(10);
     private static final Duration FORGET_ROTATED_AFTER = Duration.ofDays(7);
+    /** A file created just before the last save may not have been opened yet when it was made. */
+    private static final Duration CATCH_UP_MARGIN = Duration.ofSeconds(5);
 
     private final TailSettings settings;
     private final Model model;
@@ -82,10 +87,12 @@ public final class TailRunner {
      * @return the last status
      */
     public TailStatus run(Duration shutdownGrace) throws RegistryException, IOException, InterruptedException {
+        FileTime registrySaved = settings.resetRegistry() || !Files.exists(settings.registry()) ? null
+                : Files.getLastModifiedTime(settings.registry());
         try (Registry opened = Registry.open(settings.registry(), settings.resetRegistry())) {
             registry = opened;
-            discover(settings.startAtEnd());
-            catchUp();
+            discover(settings.startAtEnd() && registry.entries().isEmpty());
+            catchUp(registrySaved);
             status = snapshot();
             try (MetricsServer metrics = settings.metricsPort() == null ? null
                     : MetricsServer.start(settings.metricsPort(), () -> status)) {
@@ -153,6 +160,7 @@ public final class TailRunner {
             note("stopping: the outputs did not acknowledge everything within " + grace.toSeconds()
                     + " s; what they did not is read and sent again on the next start");
         }
+        streams.values().forEach(LogStream::settle);
         status = snapshot();
         registry.save();
         note(status.line());
@@ -191,31 +199,54 @@ public final class TailRunner {
     }
 
     /**
-     * Files an earlier run did not finish whose path moved on while flowscore was stopped (rotated, still in
-     * the folder under its new name): read from their acknowledged offset, oldest first, before the rest.
+     * Files whose path moved on while flowscore was stopped, read before the followed paths, oldest first:
+     * the rotated names in a followed path's folder that the registry knows and were not finished (read
+     * from their acknowledged offset), and those it does not know that changed since it was last saved
+     * (rotated in and out of the path entirely while flowscore was down). A first start (no registry) reads
+     * no history: that is what {@code backfill} is for.
      */
-    private void catchUp() throws IOException {
-        List<RegistryEntry> unfinished = new ArrayList<>(registry.entries().stream()
-                .filter(e -> e.state() != FileState.DONE && !streams.containsKey(Path.of(e.path())))
-                .toList());
-        unfinished.sort((a, b) -> a.lastSeen().compareTo(b.lastSeen()));
-        for (RegistryEntry e : unfinished) {
-            Path file = Path.of(e.path());
-            if (!Files.isRegularFile(file) || !sameFile(file, e) || Files.size(file) <= e.offset()) {
-                continue;
+    private void catchUp(FileTime registrySaved) throws IOException {
+        if (registrySaved == null) {
+            return;
+        }
+        long since = registrySaved.toMillis() - CATCH_UP_MARGIN.toMillis();
+        Map<Path, LogStream> byFile = new LinkedHashMap<>();
+        for (LogStream s : streams.values()) {
+            try (Stream<Path> siblings = Files.list(s.path().getParent())) {
+                for (Path f : siblings.filter(f -> Rotations.isRotatedName(s.path().getFileName().toString(),
+                        f.getFileName().toString())).toList()) {
+                    if (Files.isRegularFile(f) && unfinished(f, since)) {
+                        byFile.put(f, s);
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                // The followed path's folder does not exist (yet): nothing rotated out of it.
             }
-            LogStream owner = streams.values().stream()
-                    .filter(s -> s.path().getParent().equals(file.toAbsolutePath().getParent())).findFirst()
-                    .orElse(null);
-            if (owner != null) {
-                owner.catchUp(file);
-            }
+        }
+        List<Path> order = new ArrayList<>(byFile.keySet());
+        order.sort(Comparator.comparing(TailRunner::modified));
+        for (Path file : order) {
+            byFile.get(file).catchUp(file);
         }
     }
 
-    private static boolean sameFile(Path file, RegistryEntry e) throws IOException {
+    /** Known and not read to its end with everything acknowledged, or unknown and changed since {@code since}. */
+    private boolean unfinished(Path file, long since) throws IOException {
+        RegistryEntry known;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return FileHead.read(file, channel).matches(e.identity());
+            known = registry.find(FileHead.read(file, channel)).orElse(null);
+        }
+        if (known != null) {
+            return known.state() != FileState.DONE && Files.size(file) > known.offset();
+        }
+        return Files.getLastModifiedTime(file).toMillis() >= since;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 
