@@ -2,6 +2,7 @@ package org.flowscore.tail;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -57,6 +58,8 @@ final class LogStream implements PathFollower.Listener, Closeable {
     private long deliverFrom;
     private long lastLineNanos = System.nanoTime();
     private long lastEndMicros = -1;
+    /** When the file rotated before the current one last changed: files unknown and newer were missed. */
+    private long rotatedSinceMillis = System.currentTimeMillis();
     private boolean unknownFormatReported;
 
     /**
@@ -201,7 +204,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
     }
 
     @Override
-    public void rotated(OpenLog file) {
+    public void rotated(OpenLog file) throws IOException {
         counters.rotations.increment();
         registry.setState(tracker.file(), FileState.ROTATED);
         Path movedTo = Rotations.findByInode(file);
@@ -210,6 +213,15 @@ final class LogStream implements PathFollower.Listener, Closeable {
         draining.add(tracker);
         log.accept(follower.path() + " rotated" + (movedTo != null ? " to " + movedTo : "")
                 + ": the previous file was read to its end");
+        // Files that came and went at the path while an earlier one was still being read: they changed no
+        // earlier than the file rotated before this one. Reading them takes time, during which more may go.
+        for (List<Path> missed = Rotations.toCatchUp(follower.path(), registry, rotatedSinceMillis, false);
+             !missed.isEmpty(); missed = Rotations.toCatchUp(follower.path(), registry, rotatedSinceMillis, false)) {
+            for (Path m : missed) {
+                catchUp(m);
+            }
+        }
+        rotatedSinceMillis = movedTo != null ? Files.getLastModifiedTime(movedTo).toMillis() : System.currentTimeMillis();
     }
 
     @Override

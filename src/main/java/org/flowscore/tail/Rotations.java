@@ -3,9 +3,19 @@ package org.flowscore.tail;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.flowscore.source.follow.OpenLog;
 import org.flowscore.source.registry.FileHead;
+import org.flowscore.source.registry.FileState;
+import org.flowscore.source.registry.Registry;
+import org.flowscore.source.registry.RegistryEntry;
 
 /** Where a rotated file went, so that the registry (and a restart) can find it again. */
 final class Rotations {
@@ -50,5 +60,46 @@ final class Rotations {
         String stem = dot > 0 ? followed.substring(0, dot + 1) : followed + ".";
         String extension = dot > 0 ? followed.substring(dot) : "";
         return name.startsWith(followed + ".") || (name.startsWith(stem) && name.endsWith(extension));
+    }
+
+    /**
+     * The rotated names in the followed path's folder that flowscore still has to read, oldest first: those
+     * the registry does not know that changed at or after {@code sinceMillis} (rotated in and out of the
+     * path before the follower could open them), and, with {@code knownUnfinished}, those it knows that
+     * were not read to their end with everything acknowledged.
+     */
+    static List<Path> toCatchUp(Path followed, Registry registry, long sinceMillis, boolean knownUnfinished)
+            throws IOException {
+        List<Path> found = new ArrayList<>();
+        String name = followed.getFileName().toString();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(followed.getParent())) {
+            for (Path f : entries) {
+                if (!isRotatedName(name, f.getFileName().toString()) || !Files.isRegularFile(f) || Files.size(f) == 0) {
+                    continue;
+                }
+                RegistryEntry known;
+                try (FileChannel channel = FileChannel.open(f, StandardOpenOption.READ)) {
+                    known = registry.find(FileHead.read(f, channel)).orElse(null);
+                }
+                boolean due = known == null
+                        ? Files.getLastModifiedTime(f).toMillis() >= sinceMillis
+                        : knownUnfinished && known.state() != FileState.DONE && Files.size(f) > known.offset();
+                if (due) {
+                    found.add(f);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        found.sort(Comparator.comparing(Rotations::modified));
+        return found;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 }

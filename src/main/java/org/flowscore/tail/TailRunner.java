@@ -2,17 +2,13 @@ package org.flowscore.tail;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +21,7 @@ import org.flowscore.model.Model;
 import org.flowscore.pipeline.ReadOptions;
 import org.flowscore.pipeline.ReadStats;
 import org.flowscore.source.LineSource;
-import org.flowscore.source.registry.FileHead;
-import org.flowscore.source.registry.FileState;
 import org.flowscore.source.registry.Registry;
-import org.flowscore.source.registry.RegistryEntry;
 import org.flowscore.source.registry.RegistryException;
 
 /**
@@ -203,50 +196,17 @@ public final class TailRunner {
      * the rotated names in a followed path's folder that the registry knows and were not finished (read
      * from their acknowledged offset), and those it does not know that changed since it was last saved
      * (rotated in and out of the path entirely while flowscore was down). A first start (no registry) reads
-     * no history: that is what {@code backfill} is for.
+     * no history: that is what {@code backfill} is for. Within one folder, paths keep their own files.
      */
     private void catchUp(FileTime registrySaved) throws IOException {
         if (registrySaved == null) {
             return;
         }
         long since = registrySaved.toMillis() - CATCH_UP_MARGIN.toMillis();
-        Map<Path, LogStream> byFile = new LinkedHashMap<>();
         for (LogStream s : streams.values()) {
-            try (Stream<Path> siblings = Files.list(s.path().getParent())) {
-                for (Path f : siblings.filter(f -> Rotations.isRotatedName(s.path().getFileName().toString(),
-                        f.getFileName().toString())).toList()) {
-                    if (Files.isRegularFile(f) && unfinished(f, since)) {
-                        byFile.put(f, s);
-                    }
-                }
-            } catch (NoSuchFileException e) {
-                // The followed path's folder does not exist (yet): nothing rotated out of it.
+            for (Path file : Rotations.toCatchUp(s.path(), registry, since, true)) {
+                s.catchUp(file);
             }
-        }
-        List<Path> order = new ArrayList<>(byFile.keySet());
-        order.sort(Comparator.comparing(TailRunner::modified));
-        for (Path file : order) {
-            byFile.get(file).catchUp(file);
-        }
-    }
-
-    /** Known and not read to its end with everything acknowledged, or unknown and changed since {@code since}. */
-    private boolean unfinished(Path file, long since) throws IOException {
-        RegistryEntry known;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            known = registry.find(FileHead.read(file, channel)).orElse(null);
-        }
-        if (known != null) {
-            return known.state() != FileState.DONE && Files.size(file) > known.offset();
-        }
-        return Files.getLastModifiedTime(file).toMillis() >= since;
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
         }
     }
 
