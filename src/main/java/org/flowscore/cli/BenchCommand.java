@@ -11,6 +11,7 @@ import org.flowscore.bench.BenchCorpus;
 import org.flowscore.bench.EsBenchmark;
 import org.flowscore.bench.PipelineBenchmark;
 import org.flowscore.bench.ScoringBenchmark;
+import org.flowscore.bench.TailBenchmark;
 import org.flowscore.features.NslKddReader;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
@@ -45,6 +46,11 @@ import picocli.CommandLine.Spec;
             "model, BulkIngester) on the given logs, --passes times under other sensor names, against the",
             "raw ceiling of the same server (the same documents, pre-serialised, posted by a plain _bulk",
             "loop). Meant for a local test server: it writes into data streams of new namespaces bench*.",
+            "",
+            "With --tail URL it measures the tailer: a writer appends the logs' connections (re-timed to end",
+            "now) to a Zeek conn.log at --rate lines/s while a tailer follows it into Elasticsearch; every",
+            "tenth line is searched for until found (p50/p90/p99 from flush to searchable), and the heap is",
+            "sampled. Run it with FLOWSCORE_JAVA_OPTS=-Xmx256m to hold it to the memory target.",
         },
         footer = {
             "",
@@ -52,6 +58,7 @@ import picocli.CommandLine.Spec;
             "  flowscore bench ../shared/data/zeek/rita-missing-host",
             "  flowscore bench --scoring ../shared/data/nsl-kdd/KDDTest+.txt",
             "  flowscore bench --es http://localhost:9200 ../shared/data/zeek/rita-missing-host/2024-04-19",
+            "  flowscore bench --tail http://localhost:9200 --rate 1000 --records 60000 ../shared/data/zeek/rita-missing-host",
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -72,6 +79,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--es", paramLabel = "URL",
             description = "Benchmark writing to this Elasticsearch (no authentication) instead of the pipeline.")
     URI es;
+
+    @Option(names = "--tail", paramLabel = "URL",
+            description = "Benchmark the tailer's latency and heap, writing to this Elasticsearch (no authentication).")
+    URI tail;
+
+    @Option(names = "--rate", paramLabel = "N",
+            description = "With --tail: lines written per second (default: ${DEFAULT-VALUE}).")
+    int rate = 1000;
 
     @Option(names = "--passes", paramLabel = "N",
             description = "With --es: how many times the logs are scored per measurement (default: ${DEFAULT-VALUE}).")
@@ -124,6 +139,22 @@ final class BenchCommand implements Callable<Integer> {
         List<Connection> base = new java.util.ArrayList<>();
         ReadStats stats = new ReadStats();
         new ConnectionReader(ReadOptions.defaults(), stats).readAll(InputResolver.resolve(paths), base::add);
+        if (tail != null) {
+            if (rate < 1) {
+                throw new UserFacingException("--rate must be at least 1");
+            }
+            Path dir = Files.createTempDirectory(workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")),
+                    "flowscore-bench-tail-");
+            try {
+                Model scoring = model == null ? ModelBundle.readDefault() : ModelBundle.read(model);
+                new TailBenchmark(tail, scoring, base, rate, records, out).run(dir);
+            } catch (ModelException | SetupException | EsSinkException e) {
+                throw new UserFacingException(e.getMessage(), e);
+            } finally {
+                deleteQuietly(dir);
+            }
+            return ExitCodes.OK;
+        }
         out.printf("corpus: %,d real connections from %d files, repeated to %,d records per format%n",
                 base.size(), stats.files(), records);
         out.printf("JVM: %s, %d processors, max heap %,d MB%n", Runtime.version(),

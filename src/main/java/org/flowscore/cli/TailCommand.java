@@ -132,7 +132,7 @@ final class TailCommand implements Callable<Integer> {
     String pollInterval;
 
     @Option(names = "--idle-flush", paramLabel = "D",
-            description = "Release buffered connections after this long without a line; 0 for never (default: 5s).")
+            description = "Release buffered connections after this long without a line; 0 for never (default: 1s).")
     String idleFlush;
 
     @Override

@@ -66,4 +66,10 @@ public record Connection(
         return new Connection(newStartMicros, durationMicros, recordId, key, service, orig, resp, missedBytes, connState,
                 history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth);
     }
+
+    /** The same connection under another record id (Zeek uid), as a benchmark makes every record its own. */
+    public Connection withRecordId(String newRecordId) {
+        return new Connection(startMicros, durationMicros, newRecordId, key, service, orig, resp, missedBytes, connState,
+                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth);
+    }
 }

@@ -20,7 +20,7 @@ public record TailSettings(List<InputSpec> inputs, Path registry, boolean resetR
                            Duration pollInterval, Duration statusInterval, Duration idleFlush, Integer metricsPort) {
     public static final Duration DEFAULT_POLL = Duration.ofMillis(100);
     public static final Duration DEFAULT_STATUS = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_IDLE_FLUSH = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_IDLE_FLUSH = Duration.ofSeconds(1);
     public static final Path DEFAULT_REGISTRY = Path.of("flowscore-tail-registry.json");
 
     public TailSettings {
