@@ -67,6 +67,10 @@ final class SetupCommand implements Callable<Integer> {
             description = "The Elasticsearch HTTP URL, e.g. http://localhost:9200.")
     String url;
 
+    @Option(names = "--namespace", paramLabel = "NS",
+            description = "The data streams' namespace: lower case, no '-' (default: ${DEFAULT-VALUE}).")
+    String namespace = Namespace.DEFAULT;
+
     @Option(names = "--kibana", paramLabel = "URL",
             description = "The Kibana URL, e.g. http://localhost:5601: import flowscore's data views and dashboards.")
     String kibanaUrl;
@@ -74,10 +78,6 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--space", paramLabel = "ID",
             description = "The Kibana space to import into (default: ${DEFAULT-VALUE}); it must exist.")
     String space = KibanaImporter.DEFAULT_SPACE;
-
-    @Option(names = "--namespace", paramLabel = "NS",
-            description = "The data streams' namespace: lower case, no '-' (default: ${DEFAULT-VALUE}).")
-    String namespace = Namespace.DEFAULT;
 
     @Mixin
     EsTrustOptions trust;

@@ -20,6 +20,8 @@ import org.flowscore.setup.EsHttp;
 import org.flowscore.setup.SetupException;
 import org.flowscore.sink.es.EsAuth;
 import org.flowscore.sink.es.EsTls;
+import org.flowscore.testing.ElasticsearchServer;
+import org.flowscore.testing.SecuredConfig.Credentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +191,22 @@ class KibanaImporterTest {
         SetupException e = assertThrows(SetupException.class, () -> new KibanaImporter(http).checkVersion());
         assertTrue(e.getMessage().contains("(HTTP 401 to GET /api/status): check FLOWSCORE_ES_USERNAME/FLOWSCORE_ES_PASSWORD"),
                 e.getMessage());
+    }
+
+    @Test
+    void pointedAtElasticsearchOverTlsItSaysThisIsNotKibana() {
+        // The real secured server: the Kibana path gets through TLS (CA file) and the file-realm user,
+        // then finds no Kibana status and says which URL is wanted.
+        Credentials c = ElasticsearchServer.secured().credentials();
+        EsHttp http = EsHttp.kibana(URI.create(ElasticsearchServer.secured().url()),
+                new EsAuth.Basic(c.user(), c.password()), new EsTls(c.caFile(), null, false));
+        SetupException e = assertThrows(SetupException.class, () -> new KibanaImporter(http).checkVersion());
+        assertTrue(e.getMessage().contains("no Kibana version — is this the Kibana URL (port 5601 by default)"),
+                e.getMessage());
+        SetupException untrusted = assertThrows(SetupException.class, () -> new KibanaImporter(EsHttp.kibana(
+                URI.create(ElasticsearchServer.secured().url()), new EsAuth.Basic(c.user(), c.password()),
+                EsTls.DEFAULT)).checkVersion());
+        assertTrue(untrusted.getMessage().contains("--es-ca FILE"), untrusted.getMessage());
     }
 
     @Test
