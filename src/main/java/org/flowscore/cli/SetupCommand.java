@@ -3,6 +3,7 @@ package org.flowscore.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowscore.setup.ClusterCheck;
@@ -12,6 +13,8 @@ import org.flowscore.setup.ServerVersion;
 import org.flowscore.setup.SetupException;
 import org.flowscore.setup.TemplateInstaller;
 import org.flowscore.setup.TemplateInstaller.Action;
+import org.flowscore.setup.kibana.KibanaImporter;
+import org.flowscore.setup.kibana.SavedObjectBundle;
 import org.flowscore.sink.es.EsAuth;
 import org.flowscore.sink.es.EsSinkException;
 import org.flowscore.sink.es.EsTls;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Prepares an Elasticsearch cluster (8.x or 9.x) for flowscore's documents.",
+            "Prepares an Elasticsearch cluster (8.x or 9.x) for flowscore's documents and installs",
+            "flowscore's Kibana dashboards. Give --es, --kibana or both.",
             "",
             "Installs the index templates of the data streams logs-flowscore.flow-NAMESPACE (every scored",
             "flow) and logs-flowscore.alert-NAMESPACE (flows at or above the threshold), their shared",
@@ -39,6 +43,11 @@ import picocli.CommandLine.Spec;
             "flag: FLOWSCORE_ES_USERNAME and FLOWSCORE_ES_PASSWORD, FLOWSCORE_ES_API_KEY, or",
             "FLOWSCORE_ES_BEARER_TOKEN. The user needs the cluster privileges monitor, manage_index_templates",
             "and, where the cluster has ILM, manage_ilm.",
+            "",
+            "With --kibana it imports the data views of the flow and alert streams, the Overview,",
+            "Investigation and Model health dashboards and the alerts search into a Kibana space (8.8 or",
+            "later), overwriting earlier versions of the same objects, and lists what was created or updated.",
+            "Kibana takes the same credentials and certificate options; its user needs to manage saved objects.",
         },
         footer = {
             "",
@@ -47,12 +56,14 @@ import picocli.CommandLine.Spec;
             "  flowscore setup --es http://es.example.org:9200 --namespace lab",
             "  FLOWSCORE_ES_USERNAME=elastic FLOWSCORE_ES_PASSWORD=... \\",
             "      flowscore setup --es https://localhost:9200 --es-ca /etc/elasticsearch/certs/http_ca.crt",
+            "  flowscore setup --es http://localhost:9200 --kibana http://localhost:5601",
+            "  flowscore setup --kibana https://kibana.example.org --space soc --es-ca ca.crt",
         })
 final class SetupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--es", required = true, paramLabel = "URL",
+    @Option(names = "--es", paramLabel = "URL",
             description = "The Elasticsearch HTTP URL, e.g. http://localhost:9200.")
     String url;
 
@@ -60,13 +71,28 @@ final class SetupCommand implements Callable<Integer> {
             description = "The data streams' namespace: lower case, no '-' (default: ${DEFAULT-VALUE}).")
     String namespace = Namespace.DEFAULT;
 
+    @Option(names = "--kibana", paramLabel = "URL",
+            description = "The Kibana URL, e.g. http://localhost:5601: import flowscore's data views and dashboards.")
+    String kibanaUrl;
+
+    @Option(names = "--space", paramLabel = "ID",
+            description = "The Kibana space to import into (default: ${DEFAULT-VALUE}); it must exist.")
+    String space = KibanaImporter.DEFAULT_SPACE;
+
     @Mixin
     EsTrustOptions trust;
 
     @Override
     public Integer call() {
-        URI url = parseUrl();
+        if (url == null && kibanaUrl == null) {
+            throw usage("give --es URL (index templates), --kibana URL (dashboards) or both");
+        }
+        URI esUrl = url == null ? null : parseUrl("--es", url, "http://localhost:9200");
+        URI kibana = kibanaUrl == null ? null : parseUrl("--kibana", kibanaUrl, "http://localhost:5601");
         String ns = validNamespace();
+        if (!space.matches("[a-z0-9_-]+")) {
+            throw usage("--space takes a space id (lower case letters, digits, '_' and '-'), not a display name: " + space);
+        }
         EsTls tls = trust.tls(spec.commandLine());
         EsAuth auth = EsTrustOptions.auth(spec.commandLine(), System.getenv());
         PrintWriter out = spec.commandLine().getOut();
@@ -74,22 +100,41 @@ final class SetupCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("flowscore: " + EsTls.INSECURE_WARNING);
         }
         try {
-            EsHttp http = new EsHttp(url, auth, tls);
-            ServerVersion version = ClusterCheck.check(http);
-            out.println("Elasticsearch " + version.number() + " at " + http.url());
-            TemplateInstaller.Result result = new TemplateInstaller(http).install(ns, VersionProvider.version());
-            if (!result.ilm()) {
-                out.println("this cluster has no ILM; skipping the lifecycle policy");
+            if (esUrl != null) {
+                installTemplates(new EsHttp(esUrl, auth, tls), ns, out);
             }
-            for (TemplateInstaller.Outcome o : result.outcomes()) {
-                out.printf("%-9s %s%n", o.action().name().toLowerCase(Locale.ROOT), o.object());
+            if (kibana != null) {
+                importDashboards(EsHttp.kibana(kibana, auth, tls), out);
             }
-            out.println(summary(result));
         } catch (SetupException | EsSinkException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private void importDashboards(EsHttp http, PrintWriter out) {
+        KibanaImporter importer = new KibanaImporter(http);
+        out.println("Kibana " + importer.checkVersion() + " at " + http.url() + ", space " + space);
+        List<KibanaImporter.Imported> imported = importer.importBundle(SavedObjectBundle.shipped(), space);
+        for (KibanaImporter.Imported i : imported) {
+            out.printf("%-9s %s %s (%s)%n", i.updated() ? "updated" : "created", i.type(), i.id(), i.title());
+        }
+        long updated = imported.stream().filter(KibanaImporter.Imported::updated).count();
+        out.println((imported.size() - updated) + " created, " + updated + " updated");
+    }
+
+    private static void installTemplates(EsHttp http, String ns, PrintWriter out) {
+        ServerVersion version = ClusterCheck.check(http);
+        out.println("Elasticsearch " + version.number() + " at " + http.url());
+        TemplateInstaller.Result result = new TemplateInstaller(http).install(ns, VersionProvider.version());
+        if (!result.ilm()) {
+            out.println("this cluster has no ILM; skipping the lifecycle policy");
+        }
+        for (TemplateInstaller.Outcome o : result.outcomes()) {
+            out.printf("%-9s %s%n", o.action().name().toLowerCase(Locale.ROOT), o.object());
+        }
+        out.println(summary(result));
     }
 
     private static String summary(TemplateInstaller.Result result) {
@@ -101,15 +146,15 @@ final class SetupCommand implements Callable<Integer> {
                 + unchanged + " unchanged";
     }
 
-    private URI parseUrl() {
+    private URI parseUrl(String option, String value, String example) {
         try {
-            URI uri = new URI(url);
+            URI uri = new URI(value);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw usage("--es must be an http:// or https:// URL with a host, e.g. http://localhost:9200: " + url);
+                throw usage(option + " must be an http:// or https:// URL with a host, e.g. " + example + ": " + value);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw usage("--es is not a URL: " + e.getMessage());
+            throw usage(option + " is not a URL: " + e.getMessage());
         }
     }
 

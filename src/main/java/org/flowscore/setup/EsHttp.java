@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.flowscore.sink.es.EsAuth;
@@ -24,7 +25,8 @@ import org.flowscore.sink.es.TlsContexts;
  * Every HTTP call setup makes to Elasticsearch, with the same credentials and certificate trust as the
  * bulk client. Turns transport failures and 401/403 answers into a {@link SetupException} that names what
  * to fix; other statuses are left to the caller. Plain JDK HTTP: setup sends a handful of JSON requests
- * and compares the JSON the server returns with its own.
+ * and compares the JSON the server returns with its own. Kibana takes the same credentials and trust, so
+ * its import goes through here too ({@link #kibana}), with its own privilege hint for a 403.
  */
 public final class EsHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +37,8 @@ public final class EsHttp {
     private final String root;
     private final String authorization;
     private final HttpClient client;
+    private final String product;
+    private final String privileges;
 
     /** An answer: its status and body. */
     public record Response(int status, String body) {
@@ -58,7 +62,19 @@ public final class EsHttp {
     }
 
     public EsHttp(URI base, EsAuth auth, EsTls tls) {
+        this(base, auth, tls, "Elasticsearch", "the cluster privileges monitor, manage_index_templates and manage_ilm");
+    }
+
+    /** For Kibana's HTTP API: the same credentials and trust, a 403 explained with Kibana's privileges. */
+    public static EsHttp kibana(URI base, EsAuth auth, EsTls tls) {
+        return new EsHttp(base, auth, tls, "Kibana", "the Kibana privilege to manage saved objects (All on Saved Objects"
+                + " Management, or on Dashboards, Discover and Data View Management) in the target space");
+    }
+
+    private EsHttp(URI base, EsAuth auth, EsTls tls, String product, String privileges) {
         this.base = base;
+        this.product = product;
+        this.privileges = privileges;
         String url = base.toString();
         this.root = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.authorization = auth.authorization();
@@ -89,6 +105,13 @@ public final class EsHttp {
                 .build(), "PUT " + path);
     }
 
+    /** A POST of raw bytes with extra headers, e.g. Kibana's multipart import with its kbn-xsrf header. */
+    public Response post(String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", contentType);
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), "POST " + path);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
                 .timeout(REQUEST_TIMEOUT)
@@ -112,7 +135,7 @@ public final class EsHttp {
             throw new SetupException(Failures.describe(e, url()), e);
         } catch (IOException e) {
             throw new SetupException("cannot talk to " + url() + " (" + what + "): " + e.getMessage()
-                    + " — is this the Elasticsearch HTTP port?", e);
+                    + " — is this the " + product + " HTTP port?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SetupException("interrupted while waiting for " + url(), e);
@@ -124,8 +147,8 @@ public final class EsHttp {
                     + EsAuth.PASSWORD + ", " + EsAuth.API_KEY + " or " + EsAuth.BEARER_TOKEN);
         }
         if (response.status() == 403) {
-            throw new SetupException("access denied by " + url() + " (HTTP 403 to " + what + "): the user needs"
-                    + " the cluster privileges monitor, manage_index_templates and manage_ilm");
+            throw new SetupException("access denied by " + url() + " (HTTP 403 to " + what + "): the user needs "
+                    + privileges);
         }
         return response;
     }
@@ -136,6 +159,6 @@ public final class EsHttp {
         }
         String reason = e.getMessage() == null || e.getMessage().isBlank() ? "connection refused"
                 : e.getMessage().toLowerCase(Locale.ROOT);
-        return "cannot reach " + url() + ": " + reason + " — is Elasticsearch running, is the URL right?";
+        return "cannot reach " + url() + ": " + reason + " — is " + product + " running, is the URL right?";
     }
 }
