@@ -1,0 +1,162 @@
+package org.flowscore.capture.flowtable;
+
+import java.net.InetAddress;
+
+/**
+ * One connection the table is assembling: who originated it, both endpoints and the history so far. TCP
+ * endpoint states move as in Zeek's TCP analyzer; only the transitions that decide {@code conn_state} are kept.
+ */
+final class TrackedConnection {
+    final FlowTuple tuple;
+    final InetAddress origAddress;
+    final int origPort;
+    final InetAddress respAddress;
+    final int respPort;
+    final int ipProto;
+    final long startMicros;
+    long lastMicros;
+    final Endpoint orig = new Endpoint();
+    final Endpoint resp = new Endpoint();
+    final History history = new History();
+    /** Set once closed or reset: the entry then waits out the close delay. */
+    boolean closing;
+
+    private TrackedConnection(FlowTuple tuple, PacketInfo first, boolean flip, int origPort, int respPort) {
+        this.tuple = tuple;
+        this.origAddress = flip ? first.destination() : first.source();
+        this.respAddress = flip ? first.source() : first.destination();
+        this.origPort = origPort;
+        this.respPort = respPort;
+        this.ipProto = first.ipProto();
+        this.startMicros = first.tsMicros();
+        this.lastMicros = first.tsMicros();
+        if (flip) {
+            history.flipped();
+        }
+    }
+
+    /** A new connection whose first packet is {@code first}; ports are the key's (ICMP: type and code). */
+    static TrackedConnection open(FlowTuple tuple, PacketInfo first, int sourcePort, int destPort) {
+        boolean flip = originatorIsDestination(first, sourcePort, destPort);
+        return flip
+                ? new TrackedConnection(tuple, first, true, destPort, sourcePort)
+                : new TrackedConnection(tuple, first, false, sourcePort, destPort);
+    }
+
+    /**
+     * Whether the first packet came from the responder: a SYN-ACK; an ICMP reply; or, for traffic joined
+     * midstream, a packet from a well-known port to an ephemeral one (Zeek's likely-server-port guess).
+     */
+    private static boolean originatorIsDestination(PacketInfo first, int sourcePort, int destPort) {
+        return switch (first.ipProto()) {
+            case 6 -> first.has(TcpFlags.SYN)
+                    ? first.has(TcpFlags.ACK)
+                    : likelyServer(sourcePort) && !likelyServer(destPort);
+            case 17 -> likelyServer(sourcePort) && !likelyServer(destPort);
+            case 1, 58 -> IcmpTypes.isReply(first.ipProto(), first.sourcePort());
+            default -> false;
+        };
+    }
+
+    private static boolean likelyServer(int port) {
+        return port > 0 && port < 1024;
+    }
+
+    boolean isOriginator(PacketInfo p) {
+        if (!p.source().equals(origAddress)) {
+            return false;
+        }
+        // Same address on both sides (loopback): tell the sides apart by port.
+        return !p.source().equals(respAddress) || p.sourcePort() == origPort;
+    }
+
+    /** True when this packet is a new SYN on a finished connection: Zeek then starts a new connection. */
+    boolean reusedBy(PacketInfo p) {
+        if (ipProto != 6 || !p.has(TcpFlags.SYN) || p.has(TcpFlags.ACK)) {
+            return false;
+        }
+        boolean finished = orig.state == TcpState.RESET || resp.state == TcpState.RESET
+                || orig.state == TcpState.CLOSED && resp.state == TcpState.CLOSED;
+        return finished && isOriginator(p) && p.seq() != orig.baseRaw();
+    }
+
+    void add(PacketInfo p) {
+        boolean fromOrig = isOriginator(p);
+        Endpoint side = fromOrig ? orig : resp;
+        Endpoint peer = fromOrig ? resp : orig;
+        lastMicros = Math.max(lastMicros, p.tsMicros());
+        side.packets++;
+        side.ipBytes += p.ipBytes();
+        if (ipProto == 6) {
+            tcp(side, peer, fromOrig, p);
+        } else {
+            side.summedPayload += p.payloadLength();
+            if (ipProto == 17 && p.payloadLength() > 0) {
+                history.payload(side, fromOrig);
+            }
+        }
+    }
+
+    private void tcp(Endpoint side, Endpoint peer, boolean fromOrig, PacketInfo p) {
+        boolean syn = p.has(TcpFlags.SYN);
+        long highestBefore = side.dataEnd();
+        boolean known = side.sequenceKnown();
+        long start = side.segment(p.seq(), syn, p.payloadLength());
+        if (known && p.payloadLength() > 0 && !syn && start < highestBefore) {
+            history.retransmission(side, fromOrig);
+        }
+        history.tcp(side, fromOrig, p, start);
+        if (p.window() == 0 && !syn && !p.has(TcpFlags.RST)) {
+            history.zeroWindow(side, fromOrig);
+        }
+        if (p.has(TcpFlags.ACK)) {
+            peer.peerAcknowledged(p.ack());
+        }
+        if (p.has(TcpFlags.FIN)) {
+            side.sawFin = true;
+        }
+        advance(side, peer, fromOrig, p);
+        if (orig.state == TcpState.RESET || resp.state == TcpState.RESET
+                || orig.state == TcpState.CLOSED && resp.state == TcpState.CLOSED) {
+            closing = true;
+        }
+    }
+
+    private static void advance(Endpoint side, Endpoint peer, boolean fromOrig, PacketInfo p) {
+        if (side.state == TcpState.INACTIVE && p.has(TcpFlags.SYN)) {
+            if (fromOrig) {
+                side.setState(p.has(TcpFlags.ACK) ? TcpState.SYN_ACK_SENT : TcpState.SYN_SENT);
+            } else {
+                if (peer.state == TcpState.SYN_SENT) {
+                    peer.setState(TcpState.ESTABLISHED);
+                } else if (peer.state == TcpState.INACTIVE) {
+                    peer.setState(TcpState.PARTIAL);
+                }
+                side.setState(TcpState.ESTABLISHED);
+            }
+        }
+        if (p.has(TcpFlags.FIN) && side.state != TcpState.RESET) {
+            side.setState(TcpState.CLOSED);
+        }
+        if (p.has(TcpFlags.RST)) {
+            side.setState(TcpState.RESET);
+        }
+        if (side.state == TcpState.INACTIVE) {
+            // Neither SYN, FIN nor RST: the connection was under way before we saw it.
+            side.setState(TcpState.PARTIAL);
+        }
+    }
+
+    long payload(Endpoint side) {
+        return ipProto == 6 ? side.tcpPayload(side == orig ? resp : orig) : side.summedPayload;
+    }
+
+    String connState() {
+        String text = history.text();
+        return switch (ipProto) {
+            case 6 -> ConnStates.tcp(orig, resp, payload(orig), payload(resp), text);
+            case 17 -> ConnStates.udp(orig, resp);
+            default -> "OTH";
+        };
+    }
+}
