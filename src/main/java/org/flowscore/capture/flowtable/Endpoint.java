@@ -15,12 +15,11 @@ final class Endpoint {
     boolean sawFin;
 
     private boolean sequenceKnown;
-    private long baseRaw;
     private long lastRaw;
     private long lastFull;
     /** First payload octet's position: after the SYN, or the first packet's sequence number when no SYN was seen. */
     private long dataStart;
-    /** One past the highest payload octet seen. */
+    /** One past the highest sequence position seen, a FIN's octet included (as Zeek's {@code last_seq}). */
     private long dataEnd;
     /** Highest position the peer acknowledged, in this endpoint's sequence space. */
     private long peerAcked = Long.MIN_VALUE;
@@ -40,19 +39,16 @@ final class Endpoint {
     }
 
     /** Records a segment: returns its first payload octet's position in the unwrapped sequence space. */
-    long segment(long seq, boolean syn, int payloadLength) {
+    long segment(long seq, boolean syn, boolean fin, int payloadLength) {
         if (!sequenceKnown) {
             sequenceKnown = true;
-            baseRaw = seq;
             lastRaw = seq;
             lastFull = 0;
             dataStart = syn ? 1 : 0;
             dataEnd = dataStart;
         }
         long start = unwrap(seq) + (syn ? 1 : 0);
-        if (payloadLength > 0 || !syn) {
-            dataEnd = Math.max(dataEnd, start + payloadLength);
-        }
+        dataEnd = Math.max(dataEnd, start + payloadLength + (fin ? 1 : 0));
         return start;
     }
 
@@ -89,14 +85,11 @@ final class Endpoint {
             return 0;
         }
         long end = dataEnd;
-        if (peerAcked != Long.MIN_VALUE) {
-            // The peer's ACK also covers this side's FIN octet.
-            long ackedData = peerAcked - (sawFin ? 1 : 0);
-            if (ackedData > end && ackedData - end < (1L << 31)) {
-                end = ackedData;
-            }
+        if (peerAcked != Long.MIN_VALUE && peerAcked > end && peerAcked - end < (1L << 31)) {
+            end = peerAcked;
         }
-        return Math.max(0, end - dataStart);
+        // The FIN takes one sequence position but carries no payload.
+        return Math.max(0, end - dataStart - (sawFin ? 1 : 0));
     }
 
     private long unwrap(long raw) {
@@ -106,9 +99,5 @@ final class Endpoint {
             lastRaw = raw;
         }
         return full;
-    }
-
-    long baseRaw() {
-        return baseRaw;
     }
 }

@@ -1,9 +1,12 @@
 package org.flowscore.capture.flowtable;
 
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.flowscore.flow.Connection;
 
 /**
  * Assembles packets into connections the way Zeek writes conn.log, and hands each one on when it ends: after
@@ -14,45 +17,41 @@ import java.util.function.Consumer;
 public final class FlowTable {
     private final FlowTimeouts timeouts;
     private final ConnectionRecords records;
-    private final Consumer<org.flowscore.flow.Connection> downstream;
+    private final Consumer<Connection> downstream;
     private final Map<FlowTuple, TrackedConnection> tracked = new HashMap<>();
-    /** Per expiry class, least recently active first: TCP, UDP, ICMP and others. */
-    private final Map<Expiry, LinkedHashMap<FlowTuple, TrackedConnection>> idle = new HashMap<>();
-    /** Closed or reset connections in the order they closed, which is the order their delay ends. */
-    private final LinkedHashMap<FlowTuple, TrackedConnection> closing = new LinkedHashMap<>();
+    /**
+     * One queue per way of expiring, each in expiry order: the inactivity queues are access-ordered (least
+     * recently active first); the close queues keep the order connections closed in, as their delay is fixed.
+     */
+    private final Map<Expiry, LinkedHashMap<FlowTuple, TrackedConnection>> queues = new EnumMap<>(Expiry.class);
     private long nowMicros = Long.MIN_VALUE;
-    private long packets;
     private long emitted;
     private long evicted;
 
-    private enum Expiry { TCP, UDP, OTHER }
+    private enum Expiry { CLOSED, HALF_CLOSED, TCP, UDP, OTHER }
 
-    public FlowTable(FlowTimeouts timeouts, ConnectionRecords records,
-                     Consumer<org.flowscore.flow.Connection> downstream) {
+    public FlowTable(FlowTimeouts timeouts, ConnectionRecords records, Consumer<Connection> downstream) {
         this.timeouts = timeouts;
         this.records = records;
         this.downstream = downstream;
         for (Expiry e : Expiry.values()) {
-            idle.put(e, new LinkedHashMap<>(16, 0.75f, true));
+            boolean byActivity = e != Expiry.CLOSED && e != Expiry.HALF_CLOSED;
+            queues.put(e, new LinkedHashMap<>(16, 0.75f, byActivity));
         }
     }
 
     public void accept(PacketInfo p) {
-        packets++;
-        nowMicros = Math.max(nowMicros, p.tsMicros());
-        expire();
+        advanceTo(p.tsMicros());
         int sourcePort = p.sourcePort();
         int destPort = p.destPort();
-        boolean icmp = p.ipProto() == 1 || p.ipProto() == 58;
-        if (icmp) {
+        if (p.ipProto() == 1 || p.ipProto() == 58) {
             int counterpart = IcmpTypes.counterpart(p.ipProto(), p.sourcePort());
             destPort = counterpart >= 0 ? counterpart : p.destPort();
         }
         FlowTuple tuple = FlowTuple.of(p.source(), sourcePort, p.destination(), destPort, p.ipProto());
         TrackedConnection c = tracked.get(tuple);
         if (c != null && c.reusedBy(p)) {
-            remove(c);
-            emit(c);
+            finish(c);
             c = null;
         }
         if (c == null) {
@@ -61,32 +60,44 @@ public final class FlowTable {
             }
             c = TrackedConnection.open(tuple, p, sourcePort, destPort);
             tracked.put(tuple, c);
-            idle.get(expiry(c)).put(tuple, c);
-        } else if (!c.closing) {
-            idle.get(expiry(c)).get(tuple);
+            queues.get(expiry(c)).put(tuple, c);
+        } else {
+            // An access-ordered get moves the connection to the end of its inactivity queue.
+            queues.get(expiry(c)).get(tuple);
         }
-        boolean wasClosing = c.closing;
+        Expiry before = expiry(c);
         c.add(p);
-        if (c.closing && !wasClosing) {
-            idle.get(expiry(c)).remove(tuple);
-            closing.put(tuple, c);
+        Expiry after = expiry(c);
+        if (after != before) {
+            queues.get(before).remove(tuple);
+            queues.get(after).put(tuple, c);
         }
     }
 
-    /** Emits every connection still tracked, oldest activity first: the end of a pcap or of a capture. */
-    public void flush() {
-        for (var queue : new Map[] {closing, idle.get(Expiry.TCP), idle.get(Expiry.UDP), idle.get(Expiry.OTHER)}) {
-            @SuppressWarnings("unchecked")
-            var connections = ((Map<FlowTuple, TrackedConnection>) queue).values().toArray(TrackedConnection[]::new);
-            for (TrackedConnection c : connections) {
-                remove(c);
-                emit(c);
+    /** Moves the clock without a packet (a quiet live interface), letting idle connections time out. */
+    public void advanceTo(long micros) {
+        nowMicros = Math.max(nowMicros, micros);
+        for (Expiry e : Expiry.values()) {
+            LinkedHashMap<FlowTuple, TrackedConnection> queue = queues.get(e);
+            long wait = micros(delay(e));
+            while (!queue.isEmpty()) {
+                TrackedConnection head = queue.firstEntry().getValue();
+                long since = e == Expiry.CLOSED || e == Expiry.HALF_CLOSED ? head.endingSinceMicros : head.lastMicros;
+                if (nowMicros - since <= wait) {
+                    break;
+                }
+                finish(head);
             }
         }
     }
 
-    public long packets() {
-        return packets;
+    /** Emits every connection still tracked: the end of a pcap or of a capture. */
+    public void flush() {
+        for (Expiry e : Expiry.values()) {
+            for (TrackedConnection c : queues.get(e).values().toArray(TrackedConnection[]::new)) {
+                finish(c);
+            }
+        }
     }
 
     public long emitted() {
@@ -102,59 +113,52 @@ public final class FlowTable {
         return tracked.size();
     }
 
-    private void expire() {
-        long closeDelay = timeouts.closeDelay().toNanos() / 1_000;
-        expire(closing, closeDelay);
-        expire(idle.get(Expiry.TCP), timeouts.tcp().toNanos() / 1_000);
-        expire(idle.get(Expiry.UDP), timeouts.udp().toNanos() / 1_000);
-        expire(idle.get(Expiry.OTHER), timeouts.icmp().toNanos() / 1_000);
-    }
-
-    private void expire(LinkedHashMap<FlowTuple, TrackedConnection> queue, long timeoutMicros) {
-        while (!queue.isEmpty()) {
-            TrackedConnection head = queue.firstEntry().getValue();
-            if (nowMicros - head.lastMicros <= timeoutMicros) {
-                return;
-            }
-            remove(head);
-            emit(head);
-        }
-    }
-
     private void evictOne() {
         TrackedConnection oldest = null;
-        for (var queue : new LinkedHashMap[] {closing, idle.get(Expiry.TCP), idle.get(Expiry.UDP),
-                idle.get(Expiry.OTHER)}) {
+        for (LinkedHashMap<FlowTuple, TrackedConnection> queue : queues.values()) {
             if (!queue.isEmpty()) {
-                TrackedConnection head = (TrackedConnection) queue.firstEntry().getValue();
+                TrackedConnection head = queue.firstEntry().getValue();
                 if (oldest == null || head.lastMicros < oldest.lastMicros) {
                     oldest = head;
                 }
             }
         }
         if (oldest != null) {
-            remove(oldest);
-            emit(oldest);
+            finish(oldest);
             evicted++;
         }
     }
 
-    private void remove(TrackedConnection c) {
+    private void finish(TrackedConnection c) {
         tracked.remove(c.tuple);
-        closing.remove(c.tuple);
-        idle.get(expiry(c)).remove(c.tuple);
-    }
-
-    private void emit(TrackedConnection c) {
+        queues.get(expiry(c)).remove(c.tuple);
         emitted++;
         downstream.accept(records.toConnection(c));
     }
 
+    private Duration delay(Expiry e) {
+        return switch (e) {
+            case CLOSED -> timeouts.closeDelay();
+            case HALF_CLOSED -> timeouts.partialCloseDelay();
+            case TCP -> timeouts.tcp();
+            case UDP -> timeouts.udp();
+            case OTHER -> timeouts.icmp();
+        };
+    }
+
+    private static long micros(Duration d) {
+        return d.toNanos() / 1_000;
+    }
+
     private static Expiry expiry(TrackedConnection c) {
-        return switch (c.ipProto) {
-            case 6 -> Expiry.TCP;
-            case 17 -> Expiry.UDP;
-            default -> Expiry.OTHER;
+        return switch (c.ending) {
+            case CLOSED -> Expiry.CLOSED;
+            case HALF_CLOSED -> Expiry.HALF_CLOSED;
+            case OPEN -> switch (c.ipProto) {
+                case 6 -> Expiry.TCP;
+                case 17 -> Expiry.UDP;
+                default -> Expiry.OTHER;
+            };
         };
     }
 }

@@ -40,6 +40,12 @@ public record PacketInfo(long tsMicros, InetAddress source, InetAddress destinat
                 0, 0, 0, 0);
     }
 
+    /** Another IP protocol: counted by addresses alone, as Zeek's {@code unknown_transport} connections. */
+    public static PacketInfo other(long tsMicros, int ipProto, InetAddress source, InetAddress destination,
+                                   int ipBytes) {
+        return new PacketInfo(tsMicros, source, destination, ipProto, 0, 0, ipBytes, 0, 0, 0, 0, 0);
+    }
+
     public boolean has(int flag) {
         return (tcpFlags & flag) != 0;
     }

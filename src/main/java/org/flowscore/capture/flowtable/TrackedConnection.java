@@ -18,8 +18,18 @@ final class TrackedConnection {
     final Endpoint orig = new Endpoint();
     final Endpoint resp = new Endpoint();
     final History history = new History();
-    /** Set once closed or reset: the entry then waits out the close delay. */
-    boolean closing;
+    /** Where the connection stands in its ending, which decides how long the table keeps it. */
+    Ending ending = Ending.OPEN;
+    /** When the connection entered its current ending; the close delays run from here. */
+    long endingSinceMicros;
+
+    enum Ending {
+        OPEN,
+        /** One side closed, the other never seen opening: Zeek's {@code tcp_partial_close_delay}. */
+        HALF_CLOSED,
+        /** Both sides closed, or one reset: Zeek's {@code tcp_close_delay} and {@code tcp_reset_delay}. */
+        CLOSED
+    }
 
     private TrackedConnection(FlowTuple tuple, PacketInfo first, boolean flip, int origPort, int respPort) {
         this.tuple = tuple;
@@ -58,8 +68,15 @@ final class TrackedConnection {
         };
     }
 
+    /**
+     * Ports at or above 1024 that Zeek's default analyzers register as likely server ports (Teredo, SOCKS,
+     * MySQL, SIP, mDNS/LLMNR, IRC, RADIUS, GTP, VXLAN, Geneve, HTTP alternates); below 1024 every port counts.
+     */
+    private static final java.util.Set<Integer> HIGH_SERVER_PORTS = java.util.Set.of(1080, 1812, 1813, 2123, 2152,
+            3128, 3306, 3544, 4789, 5060, 5353, 5355, 6081, 6666, 6667, 6668, 6669, 8000, 8080, 8888);
+
     private static boolean likelyServer(int port) {
-        return port > 0 && port < 1024;
+        return port > 0 && port < 1024 || HIGH_SERVER_PORTS.contains(port);
     }
 
     boolean isOriginator(PacketInfo p) {
@@ -77,7 +94,7 @@ final class TrackedConnection {
         }
         boolean finished = orig.state == TcpState.RESET || resp.state == TcpState.RESET
                 || orig.state == TcpState.CLOSED && resp.state == TcpState.CLOSED;
-        return finished && isOriginator(p) && p.seq() != orig.baseRaw();
+        return finished && isOriginator(p);
     }
 
     void add(PacketInfo p) {
@@ -101,7 +118,7 @@ final class TrackedConnection {
         boolean syn = p.has(TcpFlags.SYN);
         long highestBefore = side.dataEnd();
         boolean known = side.sequenceKnown();
-        long start = side.segment(p.seq(), syn, p.payloadLength());
+        long start = side.segment(p.seq(), syn, p.has(TcpFlags.FIN), p.payloadLength());
         if (known && p.payloadLength() > 0 && !syn && start < highestBefore) {
             history.retransmission(side, fromOrig);
         }
@@ -116,9 +133,17 @@ final class TrackedConnection {
             side.sawFin = true;
         }
         advance(side, peer, fromOrig, p);
+        Ending next = ending;
         if (orig.state == TcpState.RESET || resp.state == TcpState.RESET
                 || orig.state == TcpState.CLOSED && resp.state == TcpState.CLOSED) {
-            closing = true;
+            next = Ending.CLOSED;
+        } else if (orig.state == TcpState.CLOSED && resp.state.inactive()
+                || resp.state == TcpState.CLOSED && orig.state.inactive()) {
+            next = Ending.HALF_CLOSED;
+        }
+        if (next != ending) {
+            ending = next;
+            endingSinceMicros = p.tsMicros();
         }
     }
 
