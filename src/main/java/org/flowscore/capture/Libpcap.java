@@ -24,18 +24,20 @@ public final class Libpcap {
     }
 
     /** A pcap or pcapng file (libpcap reads both, either byte order). */
-    public static PcapHandle openFile(Path file) throws CaptureException {
+    public static PcapHandle openFile(Path file, String filter) throws CaptureException {
         if (!Files.isReadable(file)) {
             throw new CaptureException("cannot read " + file + ": no such file or no permission", null);
         }
+        PcapHandle handle;
         try {
-            return Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.MICRO);
+            handle = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.MICRO);
         } catch (LinkageError e) {
             throw missing(e);
         } catch (PcapNativeException e) {
             throw new CaptureException("cannot read " + file + " as a capture: " + e.getMessage()
                     + " (pcap and pcapng files are read)", e);
         }
+        return filtered(handle, filter);
     }
 
     /** A live capture on an interface, with an optional BPF filter. */
@@ -52,6 +54,10 @@ public final class Libpcap {
         } catch (PcapNativeException e) {
             throw new CaptureException(interfaceProblem(name, e.getMessage()), e);
         }
+        return filtered(handle, filter);
+    }
+
+    private static PcapHandle filtered(PcapHandle handle, String filter) throws CaptureException {
         if (filter != null && !filter.isBlank()) {
             try {
                 handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);

@@ -25,9 +25,9 @@ public final class PacketCapture {
         this.table = table;
     }
 
-    /** Reads a whole file; {@code stop} is checked between packets. */
-    public void readFile(Path file, BooleanSupplier stop) throws CaptureException {
-        try (PcapHandle handle = Libpcap.openFile(file)) {
+    /** Reads a whole file, through an optional BPF filter; {@code stop} is checked between packets. */
+    public void readFile(Path file, String filter, BooleanSupplier stop) throws CaptureException {
+        try (PcapHandle handle = Libpcap.openFile(file, filter)) {
             PacketDecoder decoder = new PacketDecoder(handle.getDlt());
             while (!stop.getAsBoolean()) {
                 byte[] frame;

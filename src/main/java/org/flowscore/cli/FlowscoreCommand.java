@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             ScoreCommand.class,
+            CaptureCommand.class,
             BackfillCommand.class,
             EvaluateCommand.class,
             FeaturesCommand.class,

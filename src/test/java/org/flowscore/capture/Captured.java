@@ -18,7 +18,7 @@ final class Captured {
         List<Connection> out = new ArrayList<>();
         FlowTable table = new FlowTable(FlowTimeouts.ZEEK, new ConnectionRecords("test", new CommunityId(0)), out::add);
         PacketCapture capture = new PacketCapture(table);
-        capture.readFile(pcap, () -> false);
+        capture.readFile(pcap, null, () -> false);
         capture.finish();
         return out;
     }

@@ -1,5 +1,7 @@
 package org.flowscore.capture.flowtable;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
@@ -19,8 +21,8 @@ public final class ConnectionRecords {
 
     Connection toConnection(TrackedConnection c) {
         Transport transport = Transport.fromIpProto(c.ipProto);
-        FlowKey key = new FlowKey(c.origAddress.getHostAddress(), c.origPort, c.respAddress.getHostAddress(),
-                c.respPort, transport, c.ipProto);
+        FlowKey key = new FlowKey(text(c.origAddress), c.origPort, text(c.respAddress), c.respPort, transport,
+                c.ipProto);
         String community = communityId.of(key);
         Traffic orig = new Traffic(c.payload(c.orig), c.orig.packets, c.orig.ipBytes);
         Traffic resp = new Traffic(c.payload(c.resp), c.resp.packets, c.resp.ipBytes);
@@ -28,5 +30,43 @@ public final class ConnectionRecords {
         String recordId = "P" + Long.toString(c.startMicros, 36) + "-" + community;
         return new Connection(c.startMicros, c.lastMicros - c.startMicros, recordId, key, null, orig, resp, 0,
                 c.connState(), c.history.text(), null, null, 0, false, community, SourceFormat.PCAP, sensor, null);
+    }
+
+    /** IPv6 in the compressed form Zeek and Suricata write ({@code fe80::1}), so documents agree across sources. */
+    static String text(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 }
