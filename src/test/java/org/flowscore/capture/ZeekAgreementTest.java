@@ -81,9 +81,9 @@ class ZeekAgreementTest {
         }
         System.out.printf("all pcaps: %d of %d Zeek connections equal on conn_state, packets and bytes (%.1f%%)%n",
                 allEqual, total, 100.0 * allEqual / total);
-        // Short of all: single-packet UDP flows where Zeek logs 0 payload bytes, and Teredo-tunnelled IPv6 that
-        // flowscore does not decapsulate (docs/capture.md explains each difference).
-        assertTrue(allEqual >= 0.9 * total, allEqual + " of " + total);
+        // Short of all: Teredo-tunnelled IPv6 that flowscore does not decapsulate (docs/capture.md explains each
+        // difference left).
+        assertTrue(allEqual >= 0.95 * total, allEqual + " of " + total);
     }
 
     private static String tuple(String proto, String origH, int origP, String respH, int respP) throws Exception {

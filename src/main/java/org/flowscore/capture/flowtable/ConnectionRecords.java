@@ -24,11 +24,15 @@ public final class ConnectionRecords {
         FlowKey key = new FlowKey(text(c.origAddress), c.origPort, text(c.respAddress), c.respPort, transport,
                 c.ipProto);
         String community = communityId.of(key);
-        Traffic orig = new Traffic(c.payload(c.orig), c.orig.packets, c.orig.ipBytes);
-        Traffic resp = new Traffic(c.payload(c.resp), c.resp.packets, c.resp.ipBytes);
+        long duration = c.lastMicros - c.startMicros;
+        // Zeek's conn.log leaves orig_bytes/resp_bytes unset (read as 0) for a connection of zero duration, such
+        // as a single packet; the same here keeps features equal whichever produced the connection.
+        boolean timed = duration > 0;
+        Traffic orig = new Traffic(timed ? c.payload(c.orig) : 0, c.orig.packets, c.orig.ipBytes);
+        Traffic resp = new Traffic(timed ? c.payload(c.resp) : 0, c.resp.packets, c.resp.ipBytes);
         // Start time and Community ID identify a connection across runs over the same packets.
         String recordId = "P" + Long.toString(c.startMicros, 36) + "-" + community;
-        return new Connection(c.startMicros, c.lastMicros - c.startMicros, recordId, key, null, orig, resp, 0,
+        return new Connection(c.startMicros, duration, recordId, key, null, orig, resp, 0,
                 c.connState(), c.history.text(), null, null, 0, false, community, SourceFormat.PCAP, sensor, null);
     }
 

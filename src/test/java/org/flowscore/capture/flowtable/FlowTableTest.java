@@ -161,6 +161,16 @@ class FlowTableTest {
         assertEquals("OTH", conn.connState());
     }
 
+    @Test
+    void zeroDurationConnectionHasNoPayloadBytesAsInZeek() {
+        udp(0, CLIENT, 5353, address("224.0.0.251"), 5353, 45);
+        table.flush();
+        assertEquals("S0", only().connState());
+        assertEquals("D", only().history());
+        assertEquals(0, only().orig().payloadBytes());
+        assertEquals(73, only().orig().ipBytes());
+    }
+
     private Connection only() {
         assertEquals(1, out.size(), () -> "connections: " + out);
         return out.getFirst();
