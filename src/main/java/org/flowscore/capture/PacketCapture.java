@@ -29,6 +29,7 @@ public final class PacketCapture {
     public void readFile(Path file, String filter, BooleanSupplier stop) throws CaptureException {
         try (PcapHandle handle = Libpcap.openFile(file, filter)) {
             PacketDecoder decoder = new PacketDecoder(handle.getDlt());
+            boolean first = true;
             while (!stop.getAsBoolean()) {
                 byte[] frame;
                 try {
@@ -38,7 +39,14 @@ public final class PacketCapture {
                 } catch (TimeoutException e) {
                     continue;
                 }
-                take(decoder, frame, micros(handle.getTimestamp()));
+                long tsMicros = micros(handle.getTimestamp());
+                if (first && tsMicros < table.clock()) {
+                    // A file that starts before the previous one ended is another capture, not its continuation:
+                    // its packets would all look long idle against the later clock.
+                    table.flush();
+                }
+                first = false;
+                take(decoder, frame, tsMicros);
             }
         } catch (PcapNativeException | NotOpenException e) {
             throw new CaptureException("error reading " + file + ": " + e.getMessage(), e);

@@ -91,13 +91,19 @@ public final class FlowTable {
         }
     }
 
-    /** Emits every connection still tracked: the end of a pcap or of a capture. */
+    /** Emits every connection still tracked: the end of a capture. The clock starts again with the next packet. */
     public void flush() {
         for (Expiry e : Expiry.values()) {
             for (TrackedConnection c : queues.get(e).values().toArray(TrackedConnection[]::new)) {
                 finish(c);
             }
         }
+        nowMicros = Long.MIN_VALUE;
+    }
+
+    /** Packet time as far as the table has seen it. */
+    public long clock() {
+        return nowMicros;
     }
 
     public long emitted() {
