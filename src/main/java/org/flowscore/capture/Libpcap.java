@@ -28,11 +28,10 @@ public final class Libpcap {
         if (!Files.isReadable(file)) {
             throw new CaptureException("cannot read " + file + ": no such file or no permission", null);
         }
+        requireLibrary();
         PcapHandle handle;
         try {
-            handle = Pcaps.openOffline(file.toString(), PcapHandle.TimestampPrecision.MICRO);
-        } catch (LinkageError e) {
-            throw missing(e);
+            handle = Pcaps.openOffline(file.toString());
         } catch (PcapNativeException e) {
             throw new CaptureException("cannot read " + file + " as a capture: " + e.getMessage()
                     + " (pcap and pcapng files are read)", e);
@@ -42,6 +41,7 @@ public final class Libpcap {
 
     /** A live capture on an interface, with an optional BPF filter. */
     public static PcapHandle openInterface(String name, String filter) throws CaptureException {
+        requireLibrary();
         PcapHandle handle;
         try {
             handle = new PcapHandle.Builder(name)
@@ -49,8 +49,6 @@ public final class Libpcap {
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MILLIS)
                     .build();
-        } catch (LinkageError e) {
-            throw missing(e);
         } catch (PcapNativeException e) {
             throw new CaptureException(interfaceProblem(name, e.getMessage()), e);
         }
@@ -82,6 +80,15 @@ public final class Libpcap {
             return "there is no interface " + name + " (" + text + "): list them with 'ip link'";
         }
         return "cannot capture on " + name + ": " + text;
+    }
+
+    /** Loads libpcap now, so its absence is reported as such rather than as some later call's failure. */
+    private static void requireLibrary() throws CaptureException {
+        try {
+            Pcaps.libVersion();
+        } catch (LinkageError e) {
+            throw missing(e);
+        }
     }
 
     private static CaptureException missing(LinkageError e) {
