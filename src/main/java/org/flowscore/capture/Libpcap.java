@@ -15,7 +15,7 @@ import org.pcap4j.core.Pcaps;
  * to do. pcap4j loads libpcap on first use only, which is what keeps every other command free of it.
  */
 public final class Libpcap {
-    static final String INSTALL_HINT = "install libpcap (Debian/Ubuntu: apt-get install libpcap0.8;"
+    private static final String INSTALL_HINT = "install libpcap (Debian/Ubuntu: apt-get install libpcap0.8;"
             + " Fedora/RHEL: dnf install libpcap; Alpine: apk add libpcap; macOS ships it)";
     private static final int SNAP_LENGTH = 65_535;
     private static final int READ_TIMEOUT_MILLIS = 500;

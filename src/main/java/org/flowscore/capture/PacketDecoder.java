@@ -70,8 +70,36 @@ final class PacketDecoder {
 
     private static PacketInfo ipv6(IpV6Packet ip, long tsMicros) {
         IpV6Packet.IpV6Header h = ip.getHeader();
-        return transport(ip, h.getSrcAddr(), h.getDstAddr(), 40 + h.getPayloadLengthAsInt(),
-                h.getNextHeader().value() & 0xff, tsMicros);
+        int ipBytes = 40 + h.getPayloadLengthAsInt();
+        int next = h.getNextHeader().value() & 0xff;
+        if (IPV6_EXTENSIONS.contains(next)) {
+            PacketInfo icmp = icmpv6BehindExtensions(ip, next, ipBytes, tsMicros);
+            if (icmp != null) {
+                return icmp;
+            }
+        }
+        return transport(ip, h.getSrcAddr(), h.getDstAddr(), ipBytes, next, tsMicros);
+    }
+
+    /**
+     * ICMPv6 after extension headers (MLD reports carry a hop-by-hop Router Alert): pcap4j 1.8.2 mis-sizes a
+     * hop-by-hop header padded with PadN and reads the ICMPv6 header at the wrong offset, so the extension
+     * chain is walked here by its own length fields. Null when the chain does not end in ICMPv6.
+     */
+    private static PacketInfo icmpv6BehindExtensions(IpV6Packet ip, int next, int ipBytes, long tsMicros) {
+        byte[] raw = ip.getRawData();
+        int offset = 40;
+        while (IPV6_EXTENSIONS.contains(next) && offset + 8 <= raw.length) {
+            int following = raw[offset] & 0xff;
+            offset += next == 44 ? 8 : ((raw[offset + 1] & 0xff) + 1) * 8;
+            next = following;
+        }
+        if (next != 58 || offset + 2 > raw.length) {
+            return null;
+        }
+        IpV6Packet.IpV6Header h = ip.getHeader();
+        return PacketInfo.icmp(tsMicros, 58, h.getSrcAddr(), h.getDstAddr(), raw[offset] & 0xff,
+                raw[offset + 1] & 0xff, ipBytes, Math.max(0, ipBytes - offset - 8));
     }
 
     private static PacketInfo transport(Packet ip, InetAddress source, InetAddress destination, int ipBytes,

@@ -61,10 +61,6 @@ final class Endpoint {
         return sequenceKnown;
     }
 
-    long positionOf(long seq) {
-        return unwrap(seq);
-    }
-
     void peerAcknowledged(long rawAck) {
         if (sequenceKnown) {
             long full = (int) (rawAck - lastRaw) + lastFull;
