@@ -3,6 +3,7 @@ package org.flowscore.capture;
 import java.io.EOFException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.flowscore.capture.flowtable.FlowTable;
@@ -84,10 +85,10 @@ public final class PacketCapture {
 
     private void take(PacketDecoder decoder, byte[] frame, long tsMicros) {
         frames++;
-        PacketInfo packet = decoder.decode(frame, tsMicros);
-        if (packet != null) {
+        List<PacketInfo> packets = decoder.decode(frame, tsMicros);
+        if (!packets.isEmpty()) {
             decoded++;
-            table.accept(packet);
+            packets.forEach(table::accept);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.flowscore.capture;
 
 import java.net.InetAddress;
+import java.util.List;
 import org.flowscore.capture.flowtable.PacketInfo;
 import org.flowscore.capture.flowtable.TcpFlags;
 import org.pcap4j.packet.EthernetPacket;
@@ -18,13 +19,15 @@ import org.pcap4j.packet.namednumber.DataLinkType;
 /**
  * Frame bytes to {@link PacketInfo}, with pcap4j's decoders: Ethernet (with VLAN tags), raw IP, Linux cooked
  * capture and the other link types pcap4j knows, plus Cisco FabricPath, whose 16-byte outer header Zeek skips
- * too. The first IP header in the frame decides; sizes come from the headers' own length fields, so a
- * capture cut by the snap length still counts what was on the wire. Frames without IP, IP fragments after
- * the first and truncated transport headers give null.
+ * too, and Teredo, whose tunnelled IPv6 is tracked beside the outer UDP as Zeek does. The first IP header in
+ * the frame decides; sizes come from the headers' own length fields, so a capture cut by the snap length still
+ * counts what was on the wire. Frames without IP, IP fragments after the first and truncated transport headers
+ * give nothing.
  */
 final class PacketDecoder {
     private static final int FABRICPATH_TYPE = 0x8903;
     private static final int FABRICPATH_HEADER = 16;
+    private static final int NO_NEXT_HEADER = 59;
 
     /** IPv6 extension headers that pcap4j decodes on the way to the transport header. */
     private static final java.util.Set<Integer> IPV6_EXTENSIONS = java.util.Set.of(0, 43, 44, 60);
@@ -35,8 +38,53 @@ final class PacketDecoder {
         this.linkType = linkType;
     }
 
-    /** Decodes a frame; null when it carries nothing the flow table tracks. */
-    PacketInfo decode(byte[] frame, long tsMicros) {
+    /**
+     * Decodes a frame: nothing when it carries nothing the flow table tracks; the IP packet; or, for Teredo,
+     * the outer UDP packet and the IPv6 packet it tunnels, both counted as Zeek does.
+     */
+    List<PacketInfo> decode(byte[] frame, long tsMicros) {
+        Packet ip = ipLayer(frame);
+        PacketInfo outer = ip instanceof IpV4Packet v4 ? ipv4(v4, tsMicros)
+                : ip instanceof IpV6Packet v6 ? ipv6(v6, tsMicros) : null;
+        if (outer == null) {
+            return List.of();
+        }
+        PacketInfo inner = outer.ipProto() == 17 ? teredoInner(ip.get(UdpPacket.class), tsMicros) : null;
+        return inner == null ? List.of(outer) : List.of(outer, inner);
+    }
+
+    /**
+     * The IPv6 packet inside a Teredo datagram (RFC 4380), after the optional authentication and origin
+     * indication headers. Relays answer from any port, so a datagram counts as Teredo by its content: an IPv6
+     * header whose payload length fills the datagram exactly. Bubbles (no next header) carry no traffic and
+     * Zeek logs none; null for them and for anything that is not IPv6.
+     */
+    private static PacketInfo teredoInner(UdpPacket udp, long tsMicros) {
+        if (udp == null || udp.getPayload() == null) {
+            return null;
+        }
+        byte[] b = udp.getPayload().getRawData();
+        int off = 0;
+        if (b.length >= 4 && b[0] == 0 && b[1] == 1) {
+            off = 13 + (b[2] & 0xff) + (b[3] & 0xff);
+        }
+        if (b.length >= off + 8 && b[off] == 0 && b[off + 1] == 0) {
+            off += 8;
+        }
+        if (b.length < off + 40 || (b[off] & 0xf0) != 0x60
+                || 40 + ((b[off + 4] & 0xff) << 8 | b[off + 5] & 0xff) != b.length - off
+                || (b[off + 6] & 0xff) == NO_NEXT_HEADER) {
+            return null;
+        }
+        try {
+            return ipv6(IpV6Packet.newPacket(b, off, b.length - off), tsMicros);
+        } catch (IllegalRawDataException e) {
+            return null;
+        }
+    }
+
+    /** The first IP header of the frame, or null. */
+    private Packet ipLayer(byte[] frame) {
         Packet packet = PacketFactories.getFactory(Packet.class, DataLinkType.class)
                 .newInstance(frame, 0, frame.length, linkType);
         if (packet instanceof EthernetPacket ethernet
@@ -49,11 +97,8 @@ final class PacketDecoder {
             }
         }
         for (Packet layer = packet; layer != null; layer = layer.getPayload()) {
-            if (layer instanceof IpV4Packet ip) {
-                return ipv4(ip, tsMicros);
-            }
-            if (layer instanceof IpV6Packet ip) {
-                return ipv6(ip, tsMicros);
+            if (layer instanceof IpV4Packet || layer instanceof IpV6Packet) {
+                return layer;
             }
         }
         return null;

@@ -81,8 +81,7 @@ class ZeekAgreementTest {
         }
         System.out.printf("all pcaps: %d of %d Zeek connections equal on conn_state, packets and bytes (%.1f%%)%n",
                 allEqual, total, 100.0 * allEqual / total);
-        // Short of all: Teredo-tunnelled IPv6 that flowscore does not decapsulate (docs/capture.md explains each
-        // difference left).
+        // Short of all by one DNS exchange that Zeek splits in two (docs/capture.md).
         assertTrue(allEqual >= 0.95 * total, allEqual + " of " + total);
     }
 

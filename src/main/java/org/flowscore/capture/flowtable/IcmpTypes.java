@@ -23,14 +23,4 @@ final class IcmpTypes {
         }
         return -1;
     }
-
-    /** True for the answering half of a pair (echo reply, ...), whose sender is the responder. */
-    static boolean isReply(int ipProto, int type) {
-        for (int[] pair : ipProto == 58 ? V6_PAIRS : V4_PAIRS) {
-            if (pair[1] == type) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -54,8 +54,9 @@ final class TrackedConnection {
     }
 
     /**
-     * Whether the first packet came from the responder: a SYN-ACK; an ICMP reply; or, for traffic joined
-     * midstream, a packet from a well-known port to an ephemeral one (Zeek's likely-server-port guess).
+     * Whether the first packet came from the responder: a SYN-ACK; or, for traffic joined midstream, a packet
+     * from a well-known port to an ephemeral one (Zeek's likely-server-port guess). ICMP keeps the first
+     * sender, as Zeek does even for a router advertisement.
      */
     private static boolean originatorIsDestination(PacketInfo first, int sourcePort, int destPort) {
         return switch (first.ipProto()) {
@@ -63,7 +64,6 @@ final class TrackedConnection {
                     ? first.has(TcpFlags.ACK)
                     : likelyServer(sourcePort) && !likelyServer(destPort);
             case 17 -> likelyServer(sourcePort) && !likelyServer(destPort);
-            case 1, 58 -> IcmpTypes.isReply(first.ipProto(), first.sourcePort());
             default -> false;
         };
     }
