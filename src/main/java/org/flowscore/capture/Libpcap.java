@@ -48,8 +48,12 @@ public final class Libpcap {
                     .snaplen(SNAP_LENGTH)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.PROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MILLIS)
+                    .immediateMode(true)
                     .build();
-        } catch (PcapNativeException e) {
+            // Linux's libpcap can block in pcap_next_ex on a quiet interface whatever the timeout, which would
+            // stop idle expiry and Ctrl-C: reads return at once instead and the reader waits between polls.
+            handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+        } catch (PcapNativeException | NotOpenException e) {
             throw new CaptureException(interfaceProblem(name, e.getMessage()), e);
         }
         return filtered(handle, filter);

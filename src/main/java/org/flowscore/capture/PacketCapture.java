@@ -18,6 +18,8 @@ import org.pcap4j.core.PcapNativeException;
  * packet comes, so idle connections still time out.
  */
 public final class PacketCapture {
+    private static final long IDLE_POLL_MILLIS = 20;
+
     private final FlowTable table;
     private long frames;
     private long decoded;
@@ -63,13 +65,23 @@ public final class PacketCapture {
                     byte[] frame = handle.getNextRawPacketEx();
                     take(decoder, frame, micros(handle.getTimestamp()));
                 } catch (TimeoutException e) {
+                    // Nothing to read (the handle does not block): let the clock move, then poll again.
                     table.advanceTo(System.currentTimeMillis() * 1_000);
+                    pause();
                 }
             }
         } catch (EOFException e) {
             // The interface went away or the handle was broken off: what was captured is flushed as usual.
         } catch (PcapNativeException | NotOpenException e) {
             throw new CaptureException("capture stopped: " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(IDLE_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
