@@ -9,9 +9,11 @@ import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import org.flowscore.bench.BenchCorpus;
 import org.flowscore.bench.EsBenchmark;
+import org.flowscore.bench.PcapBenchmark;
 import org.flowscore.bench.PipelineBenchmark;
 import org.flowscore.bench.ScoringBenchmark;
 import org.flowscore.bench.TailBenchmark;
+import org.flowscore.capture.CaptureException;
 import org.flowscore.features.NslKddReader;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
@@ -39,6 +41,9 @@ import picocli.CommandLine.Spec;
             "written as Zeek TSV, Zeek JSON and Suricata EVE; each format is then read, and read with",
             "features, and the median records/s of --rounds runs is reported with the heap left after.",
             "",
+            "With --pcap FILE it measures capture: packets/s from the file into connections (decoding and",
+            "flow table), next to pcap4j reading the same file alone.",
+            "",
             "With --scoring FILE (an NSL-KDD file such as KDDTest+.txt) it measures model scoring instead:",
             "the flattened random forest against Smile's per-row predict, and the explanations.",
             "",
@@ -57,6 +62,7 @@ import picocli.CommandLine.Spec;
             "Example (the figures in the README come from this):",
             "  flowscore bench ../shared/data/zeek/rita-missing-host",
             "  flowscore bench --scoring ../shared/data/nsl-kdd/KDDTest+.txt",
+            "  flowscore bench --pcap ../shared/data/pcap/zeek-btest/ssh/ssh.pcap",
             "  flowscore bench --es http://localhost:9200 ../shared/data/zeek/rita-missing-host/2024-04-19",
             "  flowscore bench --tail http://localhost:9200 --rate 1000 --records 60000 ../shared/data/zeek/rita-missing-host",
         })
@@ -71,6 +77,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scoring", paramLabel = "FILE",
             description = "Benchmark model scoring on the rows of this NSL-KDD file instead of the pipeline.")
     Path scoringData;
+
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "Benchmark reading this pcap/pcapng file into connections against pcap4j reading it alone.")
+    Path pcap;
 
     @Option(names = "--model", paramLabel = "MODEL",
             description = "With --scoring or --es: the model bundle to use (default: the shipped model).")
@@ -108,6 +118,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserFacingException("--records and --rounds must be at least 1");
         }
         var out = spec.commandLine().getOut();
+        if (pcap != null) {
+            try {
+                new PcapBenchmark(pcap, Math.max(rounds, 3), out).run();
+            } catch (CaptureException e) {
+                throw new UserFacingException(e.getMessage(), e);
+            }
+            return ExitCodes.OK;
+        }
         if (scoringData != null) {
             try {
                 ModelBundle bundle = model == null ? ModelBundle.openDefault() : ModelBundle.open(model);
