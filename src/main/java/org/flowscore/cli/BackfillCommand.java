@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Scores months of archived logs: folders and globs of zeekctl archives",
-            "(YYYY-MM-DD/conn.HH:MM:SS-HH:MM:SS.log.gz), Zeek rotations (conn.2024-04-19-13-00-00.log) and",
-            "rotated Suricata logs (eve.json.1, eve.json-20240101.gz), with the outputs of 'flowscore score'.",
+            "Scores months of archived logs, with the outputs of 'flowscore score'.",
+            "",
+            "Reads folders and globs of zeekctl archives (YYYY-MM-DD/conn.HH:MM:SS-HH:MM:SS.log.gz), Zeek",
+            "rotations (conn.2024-04-19-13-00-00.log) and rotated Suricata logs (eve.json.1, eve.json-20240101.gz).",
             "",
             "Order: files are read oldest first, by the time in the archive name when it has one (folder date",
             "and clock times, read in --archive-zone), else by when its first connection was logged, so",

@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Builds connections from packets, without Zeek or Suricata, and scores them",
-            "like score does.",
+            "Builds connections from packets, without Zeek or Suricata, and scores them.",
+            "",
+            "The same pipeline as score: features, model, outputs.",
             "",
             "Packets come from a live interface (--interface) or from pcap/pcapng files",
             "(--pcap). A flow table assembles them into connections the way Zeek writes",

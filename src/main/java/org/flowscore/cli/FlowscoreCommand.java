@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             "  zcat conn.*.log.gz | flowscore features -             read standard input",
             "  flowscore train --algorithm isolation-forest --data /opt/zeek/logs/ --out site.zip",
             "  flowscore setup --es http://localhost:9200            install the Elasticsearch templates",
+            "  flowscore tail --config /etc/flowscore/flowscore.yml  follow live logs (the daemon)",
             "  flowscore simulate --attack mixed -o mixed.log        labelled attack traffic to test with",
             "",
             "Run 'flowscore COMMAND --help' for a command's options.",

@@ -19,6 +19,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new FlowscoreCommand());
         cl.setExecutionExceptionHandler(new FailureReporter());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // The descriptions are written for 100 columns; picocli's default of 80 breaks them mid-line.
+        cl.setUsageHelpWidth(100);
         return cl;
     }
 }

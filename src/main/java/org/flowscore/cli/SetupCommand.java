@@ -29,8 +29,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Prepares an Elasticsearch cluster (8.x or 9.x) for flowscore's documents and installs",
-            "flowscore's Kibana dashboards. Give --es, --kibana or both.",
+            "Prepares Elasticsearch for flowscore's documents and installs its Kibana dashboards.",
+            "",
+            "Elasticsearch 8.x or 9.x; Kibana 8.8 or later.",
+            "",
+            "Give --es, --kibana or both.",
             "",
             "Installs the index templates of the data streams logs-flowscore.flow-NAMESPACE (every scored",
             "flow) and logs-flowscore.alert-NAMESPACE (flows at or above the threshold), their shared",

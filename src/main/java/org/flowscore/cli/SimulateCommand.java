@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generates labelled attack traffic as Zeek or Suricata would log it, optionally interleaved into",
-            "real benign logs replayed on the same timeline, to a file or live with zeekctl-style rotation.",
+            "Generates labelled attack traffic as Zeek or Suricata would log it.",
+            "",
+            "Attacks are optionally interleaved into real benign logs replayed on the same timeline, and",
+            "written to a file or live with zeekctl-style rotation.",
             "",
             "Attacks: portscan (vertical SYN scan of one server), hostsweep (one port across a /16),",
             "synflood (spoofed SYN bursts), bruteforce (SSH or FTP password guessing), beacon (periodic",

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "status",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows what a tail or backfill registry holds: per file, the offset up to which every record",
-            "was acknowledged, the file's size when last seen, its state (reading, rotated, done) and when",
-            "it was last seen. Reads the registry as last saved, without locking it: safe while tail runs.",
+            "Shows the files of a tail or backfill registry and how far each is acknowledged.",
+            "",
+            "Per file: the offset up to which every record was acknowledged, the file's size when last seen,",
+            "its state (reading, rotated, done) and when it was last seen. Reads the registry as last saved,",
+            "without locking it: safe while tail runs.",
         },
         footer = {"", "Example:", "  flowscore status --registry /var/lib/flowscore/tail-registry.json"})
 final class StatusCommand implements Callable<Integer> {

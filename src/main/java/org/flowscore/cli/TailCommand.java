@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Follows live logs and scores every new connection as it is written: the daemon a sensor runs.",
+            "Follows live logs and scores every new connection as it is written.",
+            "",
+            "The daemon a sensor runs all day.",
             "",
             "Follows each path through Zeek's rotation (rename, gzip into a dated folder, new conn.log with",
             "a new header), logrotate's rename or copytruncate, deletion and re-creation, and paths that do",

@@ -28,8 +28,9 @@ import picocli.CommandLine.TypeConversionException;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Trains a model and writes it as a model bundle: a .zip holding model.json",
-            "(what the model is, how it was trained, its threshold) and the model.",
+            "Trains a model and writes it as a bundle: a .zip holding model.json and the model.",
+            "",
+            "model.json says what the model is, how it was trained and where its threshold came from.",
             "",
             "Supervised algorithms learn from labelled rows: NSL-KDD files (the",
             "KDDTrain+.txt format), or Zeek/Suricata logs whose connections carry",
