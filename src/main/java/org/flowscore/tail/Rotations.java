@@ -74,17 +74,7 @@ final class Rotations {
         String name = followed.getFileName().toString();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(followed.getParent())) {
             for (Path f : entries) {
-                if (!isRotatedName(name, f.getFileName().toString()) || !Files.isRegularFile(f) || Files.size(f) == 0) {
-                    continue;
-                }
-                RegistryEntry known;
-                try (FileChannel channel = FileChannel.open(f, StandardOpenOption.READ)) {
-                    known = registry.find(FileHead.read(f, channel)).orElse(null);
-                }
-                boolean due = known == null
-                        ? Files.getLastModifiedTime(f).toMillis() >= sinceMillis
-                        : knownUnfinished && known.state() != FileState.DONE && Files.size(f) > known.offset();
-                if (due) {
+                if (isRotatedName(name, f.getFileName().toString()) && due(f, registry, sinceMillis, knownUnfinished)) {
                     found.add(f);
                 }
             }
@@ -93,6 +83,25 @@ final class Rotations {
         }
         found.sort(Comparator.comparing(Rotations::modified));
         return found;
+    }
+
+    private static boolean due(Path f, Registry registry, long sinceMillis, boolean knownUnfinished)
+            throws IOException {
+        try {
+            if (!Files.isRegularFile(f) || Files.size(f) == 0) {
+                return false;
+            }
+            RegistryEntry known;
+            try (FileChannel channel = FileChannel.open(f, StandardOpenOption.READ)) {
+                known = registry.find(FileHead.read(f, channel)).orElse(null);
+            }
+            return known == null
+                    ? Files.getLastModifiedTime(f).toMillis() >= sinceMillis
+                    : knownUnfinished && known.state() != FileState.DONE && Files.size(f) > known.offset();
+        } catch (NoSuchFileException e) {
+            // Compressed or deleted between the listing and now: gone from this folder.
+            return false;
+        }
     }
 
     private static FileTime modified(Path file) {

@@ -2,6 +2,7 @@ package org.flowscore.tail;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,8 @@ public final class TailRunner {
     private final ReadStats stats = new ReadStats();
     private final Map<Path, LogStream> streams = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The last failure reported per stream, so a lasting one is reported once, not every poll. */
+    private final Map<LogStream, String> failing = new HashMap<>();
     private volatile boolean stopRequested;
     private volatile TailStatus status;
     private Registry registry;
@@ -114,7 +118,7 @@ public final class TailRunner {
         while (!stopRequested) {
             int lines = 0;
             for (LogStream s : streams.values()) {
-                lines += s.poll(LINES_PER_POLL);
+                lines += poll(s);
                 s.flushIfIdle(idleNanos);
             }
             outputs.flush();
@@ -136,6 +140,25 @@ public final class TailRunner {
             if (lines == 0) {
                 Thread.sleep(settings.pollInterval().toMillis());
             }
+        }
+    }
+
+    /**
+     * One stream's new lines. A file that cannot be read now (permissions changed, a disk error, a race
+     * with rotation this follower did not foresee) must not stop the others: the failure is reported once
+     * and the stream tried again at the next poll, where it left off.
+     */
+    private int poll(LogStream stream) {
+        try {
+            int lines = stream.poll(LINES_PER_POLL);
+            failing.remove(stream);
+            return lines;
+        } catch (IOException | UncheckedIOException e) {
+            String message = stream.path() + ": " + e + "; trying again";
+            if (!message.equals(failing.put(stream, message))) {
+                note(message);
+            }
+            return 0;
         }
     }
 

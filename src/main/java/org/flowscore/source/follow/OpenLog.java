@@ -47,17 +47,25 @@ public final class OpenLog implements Closeable {
      */
     public static OpenLog open(Path path, int maxLineBytes) throws IOException {
         FileChannel channel;
+        long[] before;
         try {
+            before = FileHead.deviceAndInode(path);
             channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             return null;
         }
         try {
-            if (channel.size() == 0) {
+            FileHead head = channel.size() == 0 ? null : FileHead.read(path, channel);
+            // The path named the same inode just before and just after the open: the handle is that file,
+            // not one a rotation put there in between. Otherwise, try again at the next poll.
+            if (head == null || head.device() != before[0] || head.inode() != before[1]) {
                 channel.close();
                 return null;
             }
-            return new OpenLog(path, channel, FileHead.read(path, channel), maxLineBytes);
+            return new OpenLog(path, channel, head, maxLineBytes);
+        } catch (NoSuchFileException e) {
+            channel.close();
+            return null;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

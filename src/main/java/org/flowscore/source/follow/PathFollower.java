@@ -73,7 +73,7 @@ public final class PathFollower implements Closeable {
             if (named != null && openCurrent()) {
                 lines += read(maxLines);
             }
-        } else if (Files.size(path) < current.position()) {
+        } else if (sizeNow() < current.position()) {
             listener.truncated(current);
             closeCurrent();
             if (openCurrent()) {
@@ -116,6 +116,15 @@ public final class PathFollower implements Closeable {
             return FileHead.deviceAndInode(path);
         } catch (NoSuchFileException e) {
             return null;
+        }
+    }
+
+    /** The size of the file the path names now; as if unchanged when it was renamed away meanwhile. */
+    private long sizeNow() throws IOException {
+        try {
+            return Files.size(path);
+        } catch (NoSuchFileException e) {
+            return current.position();
         }
     }
 
