@@ -59,21 +59,25 @@ final class LogStream implements PathFollower.Listener, Closeable {
     private long lastLineNanos = System.nanoTime();
     private long lastEndMicros = -1;
     /** When the file rotated before the current one last changed: files unknown and newer were missed. */
-    private long rotatedSinceMillis = System.currentTimeMillis();
+    private long rotatedSinceMillis;
     private boolean unknownFormatReported;
 
     /**
      * @param startAtEnd whether a file already there and unknown to the registry is delivered only from its
      *                   current end (its earlier lines still feed the windows)
+     * @param since      files rotated away unknown to the registry and changed since then are read: the
+     *                   registry's last save at a restart, now at a first start
      */
     LogStream(Path path, InputSpec input, ReadOptions readOptions, Model model, double threshold, TailOutputs outputs,
-              Registry registry, TailCounters counters, ReadStats stats, boolean startAtEnd, Consumer<String> log) {
+              Registry registry, TailCounters counters, ReadStats stats, boolean startAtEnd, long since,
+              Consumer<String> log) {
         this.input = input;
         this.readOptions = readOptions;
         this.registry = registry;
         this.counters = counters;
         this.stats = stats;
         this.startAtEnd = startAtEnd;
+        this.rotatedSinceMillis = since;
         this.log = log;
         this.follower = new PathFollower(path, readOptions.maxLineBytes(), this);
         FlowScorer scorer = new FlowScorer(model, threshold, flow -> outputs.write(flow, pending.remove(flow.connection())));
@@ -144,8 +148,8 @@ final class LogStream implements PathFollower.Listener, Closeable {
             if (log == null) {
                 return;
             }
-            this.log.accept(file + ": catching up on the rest of a file rotated while flowscore was stopped");
-            opened(log);
+            this.log.accept(file + ": catching up on a file rotated before it could be followed");
+            start(log);
             while (log.readLines(Integer.MAX_VALUE, line -> line(log, line)) > 0) {
                 lastLineNanos = System.nanoTime();
             }
@@ -158,8 +162,25 @@ final class LogStream implements PathFollower.Listener, Closeable {
         }
     }
 
+    /**
+     * A new file at the path. Files that came and went there while an earlier one was still being read
+     * (or while catching up at start) are read first: they changed no earlier than the file rotated
+     * before, and reading them takes time, during which more may go.
+     */
     @Override
-    public void opened(OpenLog file) {
+    public void opened(OpenLog file) throws IOException {
+        for (List<Path> missed = Rotations.toCatchUp(follower.path(), registry, rotatedSinceMillis, false);
+             !missed.isEmpty(); missed = Rotations.toCatchUp(follower.path(), registry, rotatedSinceMillis, false)) {
+            for (Path m : missed) {
+                if (!m.equals(file.path())) {
+                    catchUp(m);
+                }
+            }
+        }
+        start(file);
+    }
+
+    private void start(OpenLog file) {
         counters.filesOpened.increment();
         RegistryEntry known = registry.find(file.head()).orElse(null);
         long size = size(file);
@@ -213,14 +234,6 @@ final class LogStream implements PathFollower.Listener, Closeable {
         draining.add(tracker);
         log.accept(follower.path() + " rotated" + (movedTo != null ? " to " + movedTo : "")
                 + ": the previous file was read to its end");
-        // Files that came and went at the path while an earlier one was still being read: they changed no
-        // earlier than the file rotated before this one. Reading them takes time, during which more may go.
-        for (List<Path> missed = Rotations.toCatchUp(follower.path(), registry, rotatedSinceMillis, false);
-             !missed.isEmpty(); missed = Rotations.toCatchUp(follower.path(), registry, rotatedSinceMillis, false)) {
-            for (Path m : missed) {
-                catchUp(m);
-            }
-        }
         rotatedSinceMillis = movedTo != null ? Files.getLastModifiedTime(movedTo).toMillis() : System.currentTimeMillis();
     }
 

@@ -58,6 +58,8 @@ public final class TailRunner {
     private volatile boolean stopRequested;
     private volatile TailStatus status;
     private Registry registry;
+    /** Rotated files unknown to the registry and changed since this are read before a path's next file. */
+    private long since;
 
     public TailRunner(TailSettings settings, Model model, double threshold, TailOutputs outputs, PrintWriter err) {
         this.settings = settings;
@@ -88,6 +90,8 @@ public final class TailRunner {
                 : Files.getLastModifiedTime(settings.registry());
         try (Registry opened = Registry.open(settings.registry(), settings.resetRegistry())) {
             registry = opened;
+            since = registrySaved == null ? System.currentTimeMillis()
+                    : registrySaved.toMillis() - CATCH_UP_MARGIN.toMillis();
             discover(settings.startAtEnd() && registry.entries().isEmpty());
             catchUp(registrySaved);
             status = snapshot();
@@ -191,7 +195,7 @@ public final class TailRunner {
                             new ReaderContext(input.sensor() != null ? input.sensor() : ReaderContext.DEFAULT_SENSOR,
                                     new CommunityId(0)));
                     streams.put(path, new LogStream(path, input, options, model, threshold, outputs, registry,
-                            counters, stats, startAtEnd, this::note));
+                            counters, stats, startAtEnd, since, this::note));
                 }
             }
         }
@@ -225,7 +229,6 @@ public final class TailRunner {
         if (registrySaved == null) {
             return;
         }
-        long since = registrySaved.toMillis() - CATCH_UP_MARGIN.toMillis();
         for (LogStream s : streams.values()) {
             for (Path file : Rotations.toCatchUp(s.path(), registry, since, true)) {
                 s.catchUp(file);
