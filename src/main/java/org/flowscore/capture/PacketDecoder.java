@@ -3,7 +3,7 @@ package org.flowscore.capture;
 import java.net.InetAddress;
 import java.util.List;
 import org.flowscore.capture.flowtable.PacketInfo;
-import org.flowscore.capture.flowtable.TcpFlags;
+import org.flowscore.flow.TcpFlags;
 import org.pcap4j.packet.EthernetPacket;
 import org.pcap4j.packet.IcmpV4CommonPacket;
 import org.pcap4j.packet.IcmpV6CommonPacket;

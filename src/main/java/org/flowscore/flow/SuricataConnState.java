@@ -1,5 +1,10 @@
 package org.flowscore.flow;
 
+import static org.flowscore.flow.TcpFlags.ACK;
+import static org.flowscore.flow.TcpFlags.FIN;
+import static org.flowscore.flow.TcpFlags.RST;
+import static org.flowscore.flow.TcpFlags.SYN;
+
 /**
  * Derives a Zeek {@code conn_state} name from what a Suricata flow event says about a connection.
  *
@@ -15,13 +20,6 @@ package org.flowscore.flow;
  * layer remaps those, so the connection keeps what Zeek itself would have said.
  */
 public final class SuricataConnState {
-    public static final int FIN = 0x01;
-    public static final int SYN = 0x02;
-    public static final int RST = 0x04;
-    public static final int PSH = 0x08;
-    public static final int ACK = 0x10;
-    public static final int URG = 0x20;
-
     private SuricataConnState() {
     }
 

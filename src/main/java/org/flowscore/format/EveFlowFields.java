@@ -1,5 +1,6 @@
 package org.flowscore.format;
 
+import org.flowscore.flow.TcpFlags;
 import java.time.DateTimeException;
 import java.util.Locale;
 import java.util.Map;
@@ -178,7 +179,7 @@ final class EveFlowFields {
 
         boolean noPayload = transport == Transport.TCP && (netflow
                 // One direction cannot show the handshake; a sender that never set ACK never completed one.
-                ? (ts & SuricataConnState.ACK) == 0
+                ? (ts & TcpFlags.ACK) == 0
                 : SuricataConnState.handshakeNeverCompleted(connState, tc));
         int headers = ipHeader(srcIp) + l4Header(transport);
         Traffic orig = netflow ? traffic(netflowBytes, netflowPkts, headers, noPayload)
@@ -186,7 +187,7 @@ final class EveFlowFields {
         Traffic resp = netflow ? Traffic.NONE : traffic(bytesToClient, pktsToClient, headers, noPayload);
 
         int allFlags = Math.max(tcpFlags, 0) | ts | tc;
-        int urgentPackets = urg || (allFlags & SuricataConnState.URG) != 0 ? 1 : 0;
+        int urgentPackets = urg || (allFlags & TcpFlags.URG) != 0 ? 1 : 0;
 
         String communityId;
         try {

@@ -1,5 +1,6 @@
 package org.flowscore.format;
 
+import org.flowscore.flow.TcpFlags;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -89,11 +90,11 @@ public final class SuricataEveWriter {
 
     /** Originator and responder flag ORs that {@link SuricataConnState#tcp} maps back to {@code state}. */
     static int[] flagsFor(String state) {
-        int fin = SuricataConnState.FIN;
-        int syn = SuricataConnState.SYN;
-        int rst = SuricataConnState.RST;
-        int psh = SuricataConnState.PSH;
-        int ack = SuricataConnState.ACK;
+        int fin = TcpFlags.FIN;
+        int syn = TcpFlags.SYN;
+        int rst = TcpFlags.RST;
+        int psh = TcpFlags.PSH;
+        int ack = TcpFlags.ACK;
         int established = syn | ack;
         int closed = syn | ack | psh | fin;
         return switch (state == null ? "OTH" : state) {

@@ -1,5 +1,7 @@
 package org.flowscore.capture.flowtable;
 
+import org.flowscore.flow.TcpFlags;
+
 /**
  * Zeek's {@code history} letters: upper case for the originator, lower case for the responder. S SYN, H SYN-ACK,
  * A pure ACK, D payload, F FIN, R RST, Q SYN and FIN together, I FIN and RST together, T retransmission,

@@ -1,5 +1,6 @@
 package org.flowscore.capture.flowtable;
 
+import org.flowscore.flow.TcpFlags;
 import java.net.InetAddress;
 
 /**

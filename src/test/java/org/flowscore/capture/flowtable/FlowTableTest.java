@@ -1,10 +1,10 @@
 package org.flowscore.capture.flowtable;
 
-import static org.flowscore.capture.flowtable.TcpFlags.ACK;
-import static org.flowscore.capture.flowtable.TcpFlags.FIN;
-import static org.flowscore.capture.flowtable.TcpFlags.PSH;
-import static org.flowscore.capture.flowtable.TcpFlags.RST;
-import static org.flowscore.capture.flowtable.TcpFlags.SYN;
+import static org.flowscore.flow.TcpFlags.ACK;
+import static org.flowscore.flow.TcpFlags.FIN;
+import static org.flowscore.flow.TcpFlags.PSH;
+import static org.flowscore.flow.TcpFlags.RST;
+import static org.flowscore.flow.TcpFlags.SYN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

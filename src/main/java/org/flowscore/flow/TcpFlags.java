@@ -1,4 +1,4 @@
-package org.flowscore.capture.flowtable;
+package org.flowscore.flow;
 
 /** TCP header flag bits, as they sit in the header's flags byte. */
 public final class TcpFlags {
