@@ -2,6 +2,7 @@ package org.flowscore.tail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -257,7 +258,10 @@ class TailFaultsTest {
             Thread.sleep(250);
             n = count.getAsLong();
         }
-        assertEquals(expected, n, "records stored after waiting " + seconds + " s; tailer log:\n" + child.log());
+        if (n != expected) {
+            fail("records stored after waiting " + seconds + " s: " + n + " of " + expected + "; tailer log:\n"
+                    + child.log() + "\ntailer threads:\n" + child.threadDump());
+        }
     }
 
     private static long lines(Path file) {

@@ -1,6 +1,7 @@
 package org.flowscore.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +61,28 @@ public final class FlowscoreProcess {
     public void stop() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        }
+    }
+
+    /**
+     * The child's threads as {@code jcmd Thread.print} shows them, for a failure message when it seems stuck;
+     * a line saying why when it cannot be taken.
+     */
+    public String threadDump() {
+        if (!process.isAlive()) {
+            return "(no thread dump: the process has exited)";
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return dump.waitFor(30, TimeUnit.SECONDS) ? out : "(no thread dump: jcmd did not finish)";
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
         }
     }
 
