@@ -31,7 +31,7 @@ import org.flowscore.source.InputFile;
 import org.flowscore.source.LineSource;
 
 /**
- * {@code score --es} end to end (read, features, model, render, BulkIngester) against the ceiling of the
+ * {@code score --es} end to end (read, features, model, render, bulk writer) against the ceiling of the
  * same server: the same documents, serialised beforehand, posted by a plain sequential {@code _bulk} loop.
  * The inputs are scored {@code passes} times under other sensor names, so every pass writes new ids; each
  * measurement writes into data streams of a namespace of its own, so none meets the previous one's ids.

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "the flattened random forest against Smile's per-row predict, and the explanations.",
             "",
             "With --es URL it measures writing to Elasticsearch: score --es end to end (read, features,",
-            "model, BulkIngester) on the given logs, --passes times under other sensor names, against the",
+            "model, bulk writer) on the given logs, --passes times under other sensor names, against the",
             "raw ceiling of the same server (the same documents, pre-serialised, posted by a plain _bulk",
             "loop). Meant for a local test server: it writes into data streams of new namespaces bench*.",
             "",

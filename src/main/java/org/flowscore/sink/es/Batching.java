@@ -8,9 +8,10 @@ import java.time.Duration;
  * @param maxOperations documents per bulk request
  * @param maxBytes      bytes per bulk request
  * @param maxInFlight   documents handed to the writer and not yet acknowledged or dead-lettered; past it the
- *                      caller (and so the log reader) waits, which bounds memory. It also bounds the requests
- *                      in flight: {@code maxInFlight / maxOperations} full ones (the default gives 3)
- * @param flushInterval a partly filled request is sent after this long
+ *                      caller (and so the log reader) waits, which bounds memory. It also sets the requests
+ *                      in flight: {@code maxInFlight / maxOperations} sender threads, at least one (the default
+ *                      gives 3)
+ * @param flushInterval a partly filled batch is sealed for sending at least this often
  */
 public record Batching(int maxOperations, long maxBytes, int maxInFlight, Duration flushInterval) {
     public static final Batching DEFAULT = new Batching(2000, 8L << 20, 6000, Duration.ofSeconds(1));

@@ -1,8 +1,6 @@
 package org.flowscore.sink.es;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
-import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -14,11 +12,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,26 +28,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.flowscore.source.registry.Acknowledgement;
 
 /**
- * Writes documents with bulk {@code create} through the client's {@link BulkIngester} and accounts for
- * every one: indexed, already there (409, which is success for a deterministic id), retried until it
- * lands (per-item 429/5xx, whole-request 429/5xx, connection failures: jittered exponential backoff, no
- * limit), dead-lettered when Elasticsearch refuses it for good, or, when only the user can fix the cause
- * (credentials, privileges, certificates), the run stops with that message and the count of what was not
- * written.
+ * Writes documents with bulk {@code create} and accounts for every one: indexed, already there (409,
+ * which is success for a deterministic id), retried until it lands (per-item 429/5xx, whole-request
+ * 429/5xx, connection failures: jittered exponential backoff, no limit), dead-lettered when Elasticsearch
+ * refuses it for good, or, when only the user can fix the cause (credentials, privileges, certificates),
+ * the run stops with that message and the count of what was not written.
  *
- * <p>Retries are ours rather than the ingester's {@code backoffPolicy}: that policy covers per-item 429
- * only, gives up after a fixed count and then hands the item to the listener as failed, and does nothing
- * for a request that failed whole, which is what an Elasticsearch restart looks like.
+ * <p>Documents gather in a batch that is sealed when it reaches {@code maxOperations} or {@code maxBytes},
+ * or when the flush interval ticks; a few sender threads each take a sealed batch and send it with the
+ * client's blocking {@code bulk} call, so {@code maxInFlight / maxOperations} requests (at least one) are
+ * out at a time. The client's {@code BulkIngester} is not used: it sends while holding its own lock, and
+ * the HTTP client completes a refused connection on its I/O thread while holding the connection pool's
+ * lock, then needs the ingester's; with Elasticsearch away and several requests out, the two deadlocked
+ * and writing stopped for good (a thread dump here showed it; elastic/elasticsearch-java#925). Its retry
+ * policy did not fit either: it covers per-item 429 only and gives up after a fixed count.
  *
- * <p>Backpressure: {@link #add} blocks while {@code maxInFlight} documents are unacknowledged, so a
- * caller reading logs pauses while Elasticsearch is slow or away and memory stays bounded. That bound is
- * also what limits concurrent requests: the ingester's own limit is set out of reach, because its wait for
- * a free request slot wakes one waiter per finished request, and when the woken thread finds nothing left
- * to send the wake-up is lost; with a reader, a retry thread and the flush timer all adding and flushing,
- * that left every thread waiting with no request in flight (seen here with Elasticsearch stopped).
+ * <p>Backpressure: {@link #add} blocks while {@code maxInFlight} documents are unacknowledged, retries
+ * included, so a caller reading logs pauses while Elasticsearch is slow or away and memory stays bounded.
  */
 public final class BulkWriter implements AutoCloseable {
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -54,6 +57,11 @@ public final class BulkWriter implements AutoCloseable {
     private record Doc(String index, String id, byte[] json, int attempt, Acknowledgement ack) {
         Doc retry() {
             return new Doc(index, id, json, attempt + 1, ack);
+        }
+
+        BulkOperation operation() {
+            return BulkOperation.of(op -> op.create(c -> c.index(index).id(id)
+                    .document(BinaryData.of(json, ContentType.APPLICATION_JSON))));
         }
     }
 
@@ -64,11 +72,17 @@ public final class BulkWriter implements AutoCloseable {
         final LongAdder deadLettered = new LongAdder();
     }
 
-    private final BulkIngester<Doc> ingester;
-    private final ScheduledExecutorService retries;
-    private final ScheduledExecutorService ingesterThreads;
+    private final ElasticsearchClient client;
+    private final Batching batching;
+    /** Seals a partly filled batch every flush interval and runs the retries when their wait is over. */
+    private final ScheduledExecutorService timer;
+    private final List<Thread> senders;
+    private final BlockingQueue<List<Doc>> sealed = new LinkedBlockingQueue<>();
+    /** Guards the filling batch; not {@code this}, which {@link #finish} holds while it waits. */
+    private final Object fillingLock = new Object();
+    private List<Doc> filling = new ArrayList<>();
+    private long fillingBytes;
     private final DeadLetters deadLetters;
-    private final Backoff backoff;
     private final Consumer<String> log;
     private final String where;
     private final Semaphore permits;
@@ -80,7 +94,8 @@ public final class BulkWriter implements AutoCloseable {
     private final Map<String, Counters> streams = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong lastFailureLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private final long started = System.nanoTime();
-    private volatile boolean failing;
+    /** When a request first failed in the current outage, else 0. */
+    private final AtomicLong failingSince = new AtomicLong();
     private volatile EsSinkException fatal;
     private BulkStats finished;
 
@@ -90,34 +105,26 @@ public final class BulkWriter implements AutoCloseable {
      */
     public BulkWriter(ElasticsearchClient client, String where, Batching batching, Path deadLetter,
                       Consumer<String> log) {
-        this(client, where, batching, deadLetter, Backoff.DEFAULT, log);
-    }
-
-    BulkWriter(ElasticsearchClient client, String where, Batching batching, Path deadLetter, Backoff backoff,
-               Consumer<String> log) {
+        this.client = client;
+        this.batching = batching;
         this.where = where;
         this.deadLetters = new DeadLetters(deadLetter);
-        this.backoff = backoff;
         this.log = log;
         this.bound = batching.maxInFlight();
         this.permits = new Semaphore(bound);
-        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "flowscore-bulk-retry");
-            t.setDaemon(true);
-            return t;
-        });
-        // Listeners and the flush timer only; the ingester would otherwise start a thread per request slot.
-        this.ingesterThreads = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "flowscore-bulk");
-            t.setDaemon(true);
-            return t;
-        });
-        this.ingester = BulkIngester.of(b -> b.client(client)
-                .maxOperations(batching.maxOperations())
-                .maxSize(batching.maxBytes())
-                .maxConcurrentRequests(batching.maxInFlight() + 1)
-                .flushInterval(batching.flushInterval().toMillis(), TimeUnit.MILLISECONDS, ingesterThreads)
-                .listener(new Listener()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "flowscore-bulk-timer"));
+        long interval = batching.flushInterval().toNanos();
+        timer.scheduleWithFixedDelay(this::sealPartial, interval, interval, TimeUnit.NANOSECONDS);
+        this.senders = IntStream.rangeClosed(1, Math.max(1, batching.maxInFlight() / batching.maxOperations()))
+                .mapToObj(i -> daemon(this::sendSealed, "flowscore-bulk-" + i))
+                .toList();
+        senders.forEach(Thread::start);
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Queues one document for {@code create} with this id; blocks while too many are unacknowledged. */
@@ -132,7 +139,7 @@ public final class BulkWriter implements AutoCloseable {
     public void add(String index, String id, String json, Acknowledgement ack) {
         acquire();
         streams.computeIfAbsent(index, k -> new Counters()).sent.increment();
-        submit(new Doc(index, id, json.getBytes(StandardCharsets.UTF_8), 0, ack));
+        enqueue(new Doc(index, id, json.getBytes(StandardCharsets.UTF_8), 0, ack));
     }
 
     /** The most documents that may be unacknowledged at once. */
@@ -152,16 +159,14 @@ public final class BulkWriter implements AutoCloseable {
         }
         try {
             while (inFlight.get() > 0 && fatal == null) {
-                ingester.flush();
+                sealPartial();
                 Thread.sleep(50);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fatal(new EsSinkException("interrupted while " + inFlight.get() + " documents were unacknowledged"));
         } finally {
-            ingester.close();
-            retries.shutdownNow();
-            ingesterThreads.shutdownNow();
+            stopThreads();
             try {
                 deadLetters.close();
             } catch (IOException e) {
@@ -214,9 +219,75 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
-    private void submit(Doc doc) {
-        ingester.add(BulkOperation.of(op -> op.create(c -> c.index(doc.index()).id(doc.id())
-                .document(BinaryData.of(doc.json(), ContentType.APPLICATION_JSON)))), doc);
+    private void enqueue(Doc doc) {
+        synchronized (fillingLock) {
+            filling.add(doc);
+            fillingBytes += doc.json().length;
+            if (filling.size() >= batching.maxOperations() || fillingBytes >= batching.maxBytes()) {
+                sealFilling();
+            }
+        }
+    }
+
+    private void sealPartial() {
+        synchronized (fillingLock) {
+            if (!filling.isEmpty()) {
+                sealFilling();
+            }
+        }
+    }
+
+    private void sealFilling() {
+        sealed.add(filling);
+        filling = new ArrayList<>();
+        fillingBytes = 0;
+    }
+
+    /** A sender thread's life: one sealed batch after another until {@link #finish} stops it. */
+    private void sendSealed() {
+        try {
+            while (true) {
+                send(sealed.take());
+            }
+        } catch (InterruptedException stopped) {
+            // finish() is done with the senders
+        } catch (RuntimeException e) {
+            // A sender that died silently would leave its documents unaccounted and finish() waiting for ever.
+            fatal(new EsSinkException("writing to " + where + " stopped: " + e, e));
+        }
+    }
+
+    private void send(List<Doc> batch) {
+        BulkResponse response;
+        long sentAt = System.nanoTime();
+        try {
+            response = client.bulk(BulkRequest.of(r -> r.operations(batch.stream().map(Doc::operation).toList())));
+        } catch (IOException | RuntimeException e) {
+            requestFailed(batch, e);
+            return;
+        }
+        long since = failingSince.get();
+        // An answer to a request sent before the outage began says nothing about recovery.
+        if (since != 0 && sentAt - since > 0 && failingSince.compareAndSet(since, 0)) {
+            log.accept(where + " answers again; resending what was held back");
+        }
+        List<BulkResponseItem> items = response.items();
+        for (int i = 0; i < items.size(); i++) {
+            item(items.get(i), batch.get(i));
+        }
+    }
+
+    private void stopThreads() {
+        timer.shutdownNow();
+        senders.forEach(Thread::interrupt);
+        for (Thread sender : senders) {
+            try {
+                sender.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The document is accounted for: it frees its place for the next one. */
@@ -225,16 +296,30 @@ public final class BulkWriter implements AutoCloseable {
         permits.release();
     }
 
+    private void abandon(Doc doc) {
+        abandoned.increment();
+        done(doc);
+    }
+
     private void retry(Doc doc) {
         retried.increment();
-        retries.schedule(() -> {
-            if (fatal != null) {
-                abandoned.increment();
-                done(doc);
-            } else {
-                submit(doc.retry());
+        if (fatal == null) {
+            try {
+                timer.schedule(() -> resend(doc), Backoff.DEFAULT.delayMillis(doc.attempt()), TimeUnit.MILLISECONDS);
+                return;
+            } catch (RejectedExecutionException finishing) {
+                // finish() gave up on the writing (interrupted or fatal): nothing will send it
             }
-        }, backoff.delayMillis(doc.attempt()), TimeUnit.MILLISECONDS);
+        }
+        abandon(doc);
+    }
+
+    private void resend(Doc doc) {
+        if (fatal != null) {
+            abandon(doc);
+        } else {
+            enqueue(doc.retry());
+        }
     }
 
     private void fatal(EsSinkException e) {
@@ -257,8 +342,7 @@ public final class BulkWriter implements AutoCloseable {
             fatal(new EsSinkException("Elasticsearch refused writing to " + doc.index() + " (HTTP " + status + ": "
                     + reason(item.error()) + "): the user needs the index privileges create_doc and auto_configure"
                     + " on logs-flowscore.*"));
-            abandoned.increment();
-            done(doc);
+            abandon(doc);
             return;
         } else {
             deadLetters.write(reason(item.error()), status, doc.index(), doc.id(),
@@ -282,41 +366,16 @@ public final class BulkWriter implements AutoCloseable {
         String message = Failures.describe(failure, where);
         if (!Failures.retryable(failure)) {
             fatal(new EsSinkException(message, failure));
-            abandoned.add(docs.size());
-            docs.forEach(this::done);
+            docs.forEach(this::abandon);
             return;
         }
-        failing = true;
         long now = System.nanoTime();
+        failingSince.compareAndSet(0, now);
         long last = lastFailureLog.get();
         if (now - last >= LOG_EVERY_NANOS && lastFailureLog.compareAndSet(last, now)) {
             log.accept(message + "; retrying " + docs.size() + " documents (and holding back reading) until it"
                     + " answers");
         }
         docs.forEach(this::retry);
-    }
-
-    /** Runs on the ingester's threads, once per finished bulk request. */
-    private final class Listener implements BulkListener<Doc> {
-        @Override
-        public void beforeBulk(long executionId, BulkRequest request, List<Doc> contexts) {
-        }
-
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Doc> contexts, BulkResponse response) {
-            if (failing) {
-                failing = false;
-                log.accept(where + " answers again; resending what was held back");
-            }
-            List<BulkResponseItem> items = response.items();
-            for (int i = 0; i < items.size(); i++) {
-                item(items.get(i), contexts.get(i));
-            }
-        }
-
-        @Override
-        public void afterBulk(long executionId, BulkRequest request, List<Doc> contexts, Throwable failure) {
-            requestFailed(contexts, failure);
-        }
     }
 }
