@@ -7,38 +7,27 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
+import org.flowscore.source.LineAssembler;
 import org.flowscore.source.SourceLine;
 import org.flowscore.source.registry.FileHead;
 
 /**
  * One log file read as it grows, through its open handle: complete lines only (a line still being written
  * waits for its newline), so a file that rotation renamed or deleted is still read to its very end. Lines
- * end at LF and a CR before it is dropped, as {@code LineSource} reads finished files; a line longer than
- * the limit keeps only its first bytes, marked overlong, so a runaway writer cannot exhaust the heap.
+ * are cut as {@link LineAssembler} cuts them, for finished files too.
  */
 public final class OpenLog implements Closeable {
-    private static final int PREVIEW_BYTES = 256;
-
     private final Path path;
     private final FileChannel channel;
     private final FileHead head;
-    private final int maxLineBytes;
-    private final byte[] buffer = new byte[1 << 16];
-    private long bufferStart;
-    private int pos;
-    private int limit;
-    private byte[] carry = new byte[256];
-    private int carried;
-    private boolean overlong;
-    private long lineStart;
-    private long lineNumber;
+    private final LineAssembler lines;
 
     private OpenLog(Path path, FileChannel channel, FileHead head, int maxLineBytes) {
         this.path = path;
         this.channel = channel;
         this.head = head;
-        this.maxLineBytes = Math.max(maxLineBytes, PREVIEW_BYTES);
+        this.lines = new LineAssembler((into, length, offset) -> channel.read(ByteBuffer.wrap(into, 0, length), offset),
+                maxLineBytes, 0, 1);
     }
 
     /**
@@ -83,7 +72,7 @@ public final class OpenLog implements Closeable {
 
     /** The offset just past the last complete line handed out: where a reader would resume. */
     public long position() {
-        return lineStart;
+        return lines.position();
     }
 
     /** The file's size now, through the open handle. */
@@ -97,21 +86,13 @@ public final class OpenLog implements Closeable {
      * @return how many lines were handed out; fewer than {@code maxLines} means the handle is at the end
      */
     public int readLines(int maxLines, LineHandler handler) throws IOException {
-        int lines = 0;
-        while (lines < maxLines) {
-            if (pos >= limit && !fill()) {
-                return lines;
-            }
-            int newline = indexOf(buffer, pos, limit);
-            int end = newline >= 0 ? newline : limit;
-            take(pos, end - pos);
-            pos = newline >= 0 ? newline + 1 : limit;
-            if (newline >= 0) {
-                handler.line(finish(bufferStart + pos));
-                lines++;
-            }
+        int handed = 0;
+        SourceLine line;
+        while (handed < maxLines && (line = lines.nextComplete()) != null) {
+            handler.line(line);
+            handed++;
         }
-        return lines;
+        return handed;
     }
 
     /**
@@ -119,60 +100,7 @@ public final class OpenLog implements Closeable {
      * file ends with a newline.
      */
     public SourceLine rest() throws IOException {
-        while (pos < limit || fill()) {
-            take(pos, limit - pos);
-            pos = limit;
-        }
-        return carried > 0 || overlong ? finish(bufferStart + pos) : null;
-    }
-
-    private boolean fill() throws IOException {
-        long next = bufferStart + limit;
-        int n = channel.read(ByteBuffer.wrap(buffer), next);
-        if (n <= 0) {
-            return false;
-        }
-        bufferStart = next;
-        pos = 0;
-        limit = n;
-        return true;
-    }
-
-    private void take(int from, int length) {
-        if (overlong) {
-            return;
-        }
-        int keep = length;
-        if (carried + length > maxLineBytes) {
-            overlong = true;
-            keep = Math.max(0, Math.min(length, PREVIEW_BYTES - carried));
-        }
-        if (carried + keep > carry.length) {
-            carry = Arrays.copyOf(carry, Math.max(carry.length * 2, carried + keep));
-        }
-        System.arraycopy(buffer, from, carry, carried, keep);
-        carried += keep;
-    }
-
-    private SourceLine finish(long endOffset) {
-        int length = carried;
-        if (!overlong && length > 0 && carry[length - 1] == '\r') {
-            length--;
-        }
-        SourceLine line = new SourceLine(++lineNumber, lineStart, endOffset, Arrays.copyOf(carry, length), overlong);
-        lineStart = endOffset;
-        carried = 0;
-        overlong = false;
-        return line;
-    }
-
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
+        return lines.rest();
     }
 
     @Override
