@@ -74,9 +74,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--threshold", paramLabel = "X",
-            description = "Flag flows scoring at or above X (0-1) instead of the model's own threshold.")
-    Double threshold;
+    @Mixin
+    ThresholdOption threshold;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write; - for standard output (the default without --es; with --es, no file"
@@ -84,7 +83,7 @@ final class BackfillCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", description = "ndjson (default) or csv.")
-    ScoreCommand.OutputFormat outputFormat = ScoreCommand.OutputFormat.ndjson;
+    OutputFormat outputFormat = OutputFormat.ndjson;
 
     @Mixin
     EsOutputOptions es;
@@ -126,10 +125,7 @@ final class BackfillCommand implements Callable<Integer> {
         TimeRange range = range(zone);
         var readOptions = input.readOptions();
         Model model = modelOption.load();
-        double cut = threshold != null ? threshold : model.threshold();
-        if (!(cut >= 0 && cut <= 1)) {
-            throw new UserFacingException("--threshold must be between 0 and 1, got " + threshold);
-        }
+        double cut = threshold.resolve(model);
         if (threads < 1 || progressInterval < 1) {
             throw new UserFacingException("--threads and --progress-interval must be at least 1");
         }
@@ -141,7 +137,7 @@ final class BackfillCommand implements Callable<Integer> {
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
         Rendering rendering = new Rendering(esSettings != null || (file != null
-                && outputFormat == ScoreCommand.OutputFormat.ndjson), esSettings != null);
+                && outputFormat == OutputFormat.ndjson), esSettings != null);
         try (Checkpoints checkpoints = es.enabled() ? openRegistry() : Checkpoints.NONE;
              Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, new EcsDocuments(model.info(), cut),
@@ -153,7 +149,7 @@ final class BackfillCommand implements Callable<Integer> {
                     model.info().featureSettings(), checkpoints);
             Consumer<RenderedFlow> downstream = flow -> { };
             if (file != null) {
-                downstream = outputFormat == ScoreCommand.OutputFormat.csv ? FlowOutputs.csv(out) : FlowOutputs.ndjson(out);
+                downstream = outputFormat == OutputFormat.csv ? FlowOutputs.csv(out) : FlowOutputs.ndjson(out);
             }
             if (sink != null) {
                 downstream = FlowOutputs.elasticsearch(sink).andThen(downstream);

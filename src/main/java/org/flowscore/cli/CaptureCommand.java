@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.flowscore.capture.CaptureException;
 import org.flowscore.capture.CaptureStats;
 import org.flowscore.capture.Libpcap;
@@ -14,16 +13,11 @@ import org.flowscore.capture.PacketCapture;
 import org.flowscore.capture.flowtable.ConnectionRecords;
 import org.flowscore.capture.flowtable.FlowTable;
 import org.flowscore.capture.flowtable.FlowTimeouts;
-import org.flowscore.features.FeatureExtractor;
-import org.flowscore.features.ServiceTable;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
-import org.flowscore.model.ScoredFlow;
-import org.flowscore.sink.EcsDocuments;
-import org.flowscore.sink.NdjsonWriter;
-import org.flowscore.sink.ScoredCsvWriter;
+import org.flowscore.pipeline.ScoringPipeline;
 import org.pcap4j.core.PcapHandle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -61,8 +55,6 @@ import picocli.CommandLine.Spec;
             "  flowscore capture --pcap day1.pcapng day2.pcapng --output-format csv -o scored.csv",
         })
 final class CaptureCommand implements Callable<Integer> {
-    enum OutputFormat { ndjson, csv }
-
     static final class Source {
         @Option(names = "--interface", paramLabel = "NAME", required = true,
                 description = "Capture live on this network interface (see 'ip link').")
@@ -107,9 +99,8 @@ final class CaptureCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--threshold", paramLabel = "X",
-            description = "Flag flows scoring at or above X (0-1) instead of the model's own threshold.")
-    Double threshold;
+    @Mixin
+    ThresholdOption threshold;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write; - for standard output (default: ${DEFAULT-VALUE}).")
@@ -126,23 +117,16 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FlowTimeouts timeouts = timeouts();
         Model model = modelOption.load();
-        double cut = threshold != null ? threshold : model.threshold();
-        if (!(cut >= 0 && cut <= 1)) {
-            throw new UserFacingException("--threshold must be between 0 and 1, got " + threshold);
-        }
+        double cut = threshold.resolve(model);
         var err = spec.commandLine().getErr();
         TopFlows topFlows = new TopFlows(top);
         try (Writer out = Outputs.open(output, spec.commandLine())) {
-            Consumer<ScoredFlow> downstream = (outputFormat == OutputFormat.csv
-                    ? new ScoredCsvWriter(out)
-                    : new NdjsonWriter(out, new EcsDocuments(model.info(), cut))).andThen(topFlows);
-            FlowScorer scorer = new FlowScorer(model, cut, downstream);
-            FeatureExtractor extractor = new FeatureExtractor(model.info().featureSettings(), ServiceTable.bundled(),
-                    scorer);
-            FlowTable table = new FlowTable(timeouts, new ConnectionRecords(sensor, new CommunityId(0)), extractor);
+            ScoringPipeline pipeline = new ScoringPipeline(model, cut, outputFormat.writer(out, model, cut)
+                    .andThen(topFlows));
+            FlowTable table = new FlowTable(timeouts, new ConnectionRecords(sensor, new CommunityId(0)), pipeline);
             PacketCapture capture = new PacketCapture(table);
             CaptureStats stats = read(capture, err);
-            extractor.flush();
+            FlowScorer scorer = pipeline.finish();
             out.flush();
             err.println(stats.summary());
             err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack%n", scorer.scored(),

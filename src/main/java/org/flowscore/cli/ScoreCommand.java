@@ -9,8 +9,6 @@ import org.flowscore.model.ScoredFlow;
 import org.flowscore.pipeline.ReadStats;
 import org.flowscore.pipeline.ScoringPipeline;
 import org.flowscore.sink.EcsDocuments;
-import org.flowscore.sink.NdjsonWriter;
-import org.flowscore.sink.ScoredCsvWriter;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
 import org.flowscore.sink.es.EsSinkException;
@@ -46,8 +44,6 @@ import picocli.CommandLine.Spec;
             "      --es-ca /etc/flowscore/http_ca.crt /opt/zeek/logs/current/conn.log",
         })
 final class ScoreCommand implements Callable<Integer> {
-    enum OutputFormat { ndjson, csv }
-
     @Spec
     CommandSpec spec;
 
@@ -57,9 +53,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Option(names = "--threshold", paramLabel = "X",
-            description = "Flag flows scoring at or above X (0-1) instead of the model's own threshold.")
-    Double threshold;
+    @Mixin
+    ThresholdOption threshold;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write; - for standard output (the default without --es; with --es, no file"
@@ -82,10 +77,7 @@ final class ScoreCommand implements Callable<Integer> {
         var inputs = input.resolve();
         var readOptions = input.readOptions();
         Model model = modelOption.load();
-        double cut = threshold != null ? threshold : model.threshold();
-        if (!(cut >= 0 && cut <= 1)) {
-            throw new UserFacingException("--threshold must be between 0 and 1, got " + threshold);
-        }
+        double cut = threshold.resolve(model);
         ReadStats stats = new ReadStats();
         TopFlows topFlows = new TopFlows(top);
         // With --es the documents' destination is Elasticsearch; a file (or stdout) only when asked for.
@@ -100,7 +92,7 @@ final class ScoreCommand implements Callable<Integer> {
                      })) {
             Consumer<ScoredFlow> downstream = topFlows;
             if (file != null) {
-                downstream = fileWriter(out, model, cut).andThen(downstream);
+                downstream = outputFormat.writer(out, model, cut).andThen(downstream);
             }
             if (sink != null) {
                 downstream = sink.andThen(downstream);
@@ -121,11 +113,5 @@ final class ScoreCommand implements Callable<Integer> {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;
-    }
-
-    private Consumer<ScoredFlow> fileWriter(Writer out, Model model, double cut) {
-        return outputFormat == OutputFormat.csv
-                ? new ScoredCsvWriter(out)
-                : new NdjsonWriter(out, new EcsDocuments(model.info(), cut));
     }
 }

@@ -30,6 +30,7 @@ import org.flowscore.tail.TailRunner;
 import org.flowscore.tail.TailSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -99,14 +100,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--namespace", paramLabel = "NS", description = "Data streams' namespace (default: default).")
     String namespace;
 
-    @Option(names = "--es-ca", paramLabel = "FILE", description = "Trust server certificates this CA (PEM) signed.")
-    String esCa;
-
-    @Option(names = "--es-ca-fingerprint", paramLabel = "HEX", description = "Trust the CA with this SHA-256 fingerprint.")
-    String esCaFingerprint;
-
-    @Option(names = "--insecure", description = "Do not check the server's certificate (tests only; warns).")
-    Boolean insecure;
+    @Mixin
+    EsTrustOptions trust;
 
     @Option(names = "--dead-letter", paramLabel = "FILE",
             description = "Documents Elasticsearch refuses for good (default: flowscore-dead-letter.ndjson).")
@@ -142,10 +137,8 @@ final class TailCommand implements Callable<Integer> {
         TailConfig settings = TailConfig.load(config, System.getenv(), flags());
         TailSettings tail = tailSettings(settings);
         Model scoring = settings.model() == null ? ModelBundle.readDefault() : ModelBundle.read(Path.of(settings.model()));
-        double cut = settings.threshold() != null ? settings.threshold() : scoring.threshold();
-        if (!(cut >= 0 && cut <= 1)) {
-            throw new UserFacingException("tail settings: 'threshold' must be between 0 and 1, got " + cut);
-        }
+        double cut = ThresholdOption.checked(settings.threshold() != null ? settings.threshold() : scoring.threshold(),
+                "tail settings: 'threshold'");
         var err = spec.commandLine().getErr();
         EcsDocuments documents = new EcsDocuments(scoring.info(), cut);
         EsOutputSettings esSettings = esSettings(settings.elasticsearch());
@@ -203,10 +196,10 @@ final class TailCommand implements Callable<Integer> {
             es.forEach(urls::add);
         }
         putIfGiven(esTree, "namespace", namespace);
-        putIfGiven(esTree, "ca", esCa);
-        putIfGiven(esTree, "ca_fingerprint", esCaFingerprint);
-        if (insecure != null) {
-            esTree.put("insecure", insecure);
+        putIfGiven(esTree, "ca", trust.caFile == null ? null : trust.caFile.toString());
+        putIfGiven(esTree, "ca_fingerprint", trust.caFingerprint);
+        if (trust.insecure) {
+            esTree.put("insecure", true);
         }
         putIfGiven(esTree, "dead_letter", deadLetter);
         if (!esTree.isEmpty()) {
