@@ -149,7 +149,7 @@ final class BackfillCommand implements Callable<Integer> {
                     model.info().featureSettings(), checkpoints);
             Consumer<RenderedFlow> downstream = flow -> { };
             if (file != null) {
-                downstream = outputFormat == OutputFormat.csv ? FlowOutputs.csv(out) : FlowOutputs.ndjson(out);
+                downstream = outputFormat.renderedWriter(out);
             }
             if (sink != null) {
                 downstream = FlowOutputs.elasticsearch(sink).andThen(downstream);

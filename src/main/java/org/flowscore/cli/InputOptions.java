@@ -8,6 +8,7 @@ import org.flowscore.pipeline.ReadOptions;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 import org.flowscore.source.InputResolver;
+import org.flowscore.source.LineAssembler;
 import org.flowscore.source.LineSource;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,6 +61,10 @@ final class InputOptions {
     ReadOptions readOptions() {
         if (communityIdSeed < 0 || communityIdSeed > 65535) {
             throw new UserFacingException("--community-id-seed must be between 0 and 65535, got " + communityIdSeed);
+        }
+        if (maxLineBytes < LineAssembler.PREVIEW_BYTES) {
+            throw new UserFacingException("--max-line-bytes must be at least " + LineAssembler.PREVIEW_BYTES
+                    + ", got " + maxLineBytes);
         }
         return new ReadOptions(format.format, strict, maxLineBytes,
                 new ReaderContext(sensor, new CommunityId(communityIdSeed)));

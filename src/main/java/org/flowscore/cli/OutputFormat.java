@@ -2,6 +2,8 @@ package org.flowscore.cli;
 
 import java.io.Writer;
 import java.util.function.Consumer;
+import org.flowscore.backfill.FlowOutputs;
+import org.flowscore.backfill.RenderedFlow;
 import org.flowscore.model.Model;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.sink.EcsDocuments;
@@ -17,6 +19,14 @@ enum OutputFormat {
         return switch (this) {
             case csv -> new ScoredCsvWriter(out);
             case ndjson -> new NdjsonWriter(out, new EcsDocuments(model.info(), threshold));
+        };
+    }
+
+    /** A writer of this format for flows the backfill workers already rendered. */
+    Consumer<RenderedFlow> renderedWriter(Writer out) {
+        return switch (this) {
+            case csv -> FlowOutputs.csv(out);
+            case ndjson -> FlowOutputs.ndjson(out);
         };
     }
 }

@@ -65,6 +65,13 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aTooSmallLineLimitIsAClearError() {
+        CliRun r = CliRun.of("score", "--max-line-bytes", "10", "sample-logs/zeek-json/conn.log");
+        assertEquals(1, r.exitCode());
+        assertEquals("flowscore: --max-line-bytes must be at least 256, got 10", r.err().strip());
+    }
+
+    @Test
     void aBadModelFileIsAClearError() throws IOException {
         Path bogus = tmp.resolve("model.zip");
         Files.writeString(bogus, "not a zip");

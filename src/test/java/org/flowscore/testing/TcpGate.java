@@ -75,17 +75,25 @@ public final class TcpGate implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             try {
                 while (true) {
-                    Socket client = server.accept();
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    forward(server.accept());
                 }
             } catch (IOException e) {
                 // The listener was closed: the gate is shut.
             }
         });
+    }
+
+    private void forward(Socket client) {
+        sockets.add(client);
+        try {
+            Socket upstream = new Socket(target.getAddress(), target.getPort());
+            sockets.add(upstream);
+            pump(client, upstream);
+            pump(upstream, client);
+        } catch (IOException serverRefused) {
+            // As the server itself would: this connection fails, the gate stays open for the next.
+            closeQuietly(client);
+        }
     }
 
     private void pump(Socket from, Socket to) {
