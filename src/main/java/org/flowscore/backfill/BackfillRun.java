@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flowscore.features.FeatureExtractor;
-import org.flowscore.features.ServiceTable;
 import org.flowscore.flow.Connection;
 import org.flowscore.model.Model;
 import org.flowscore.pipeline.BadLineException;
@@ -77,8 +76,7 @@ public final class BackfillRun {
                          output.accept(flow);
                          counts.written(1);
                      })) {
-            FeatureExtractor extractor = new FeatureExtractor(settings.model().info().featureSettings(),
-                    ServiceTable.bundled(), featured -> {
+            FeatureExtractor extractor = settings.model().featureExtractor(featured -> {
                         Origin origin = toWrite.remove(featured.connection());
                         if (origin != null) {
                             scoring.add(featured, origin);

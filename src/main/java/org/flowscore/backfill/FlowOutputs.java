@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.function.Consumer;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.sink.ScoredCsvWriter;
 import org.flowscore.sink.es.EsSink;
 
@@ -27,8 +28,8 @@ public final class FlowOutputs {
     }
 
     /** A header, then one row per flow, as {@code score --output-format csv}. */
-    public static Consumer<RenderedFlow> csv(Writer out) {
-        ScoredCsvWriter csv = new ScoredCsvWriter(out);
+    public static Consumer<RenderedFlow> csv(Writer out, FeatureSet set) {
+        ScoredCsvWriter csv = new ScoredCsvWriter(out, set);
         return flow -> csv.accept(flow.flow());
     }
 

@@ -3,7 +3,7 @@ package org.flowscore.bench;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
@@ -37,11 +37,12 @@ public final class ScoringBenchmark {
                     + " this bundle holds a " + bundle.info().algorithm());
         }
         ForestScorer flat = (ForestScorer) bundle.model().scorer();
-        double[][] x = rows.stream().map(r -> r.features().values()).toArray(double[][]::new);
+        FeatureSet set = bundle.info().featureSet();
+        double[][] x = rows.stream().map(r -> r.values(set)).toArray(double[][]::new);
         StructType schema = smile.schema();
         int[] column = new int[schema.length()];
         for (int j = 0; j < column.length; j++) {
-            column[j] = KddSchema.index(schema.field(j).name());
+            column[j] = set.index(schema.field(j).name());
         }
         double flatRate = measure("flattened forest", () -> {
             double sum = 0;

@@ -149,7 +149,7 @@ final class BackfillCommand implements Callable<Integer> {
                     model.info().featureSettings(), checkpoints);
             Consumer<RenderedFlow> downstream = flow -> { };
             if (file != null) {
-                downstream = outputFormat.renderedWriter(out);
+                downstream = outputFormat.renderedWriter(out, model);
             }
             if (sink != null) {
                 downstream = FlowOutputs.elasticsearch(sink).andThen(downstream);

@@ -4,14 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowscore.dataset.DatasetLoader;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.LabelledDataset;
+import org.flowscore.flow.CommunityId;
+import org.flowscore.format.ReaderContext;
+import org.flowscore.model.ModelInfo;
 import org.flowscore.eval.Evaluation;
 import org.flowscore.eval.EvaluationReport;
 import org.flowscore.eval.HtmlReport;
 import org.flowscore.features.ServiceTable;
 import org.flowscore.model.Model;
 import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.source.InputResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +30,10 @@ import picocli.CommandLine.Spec;
             "attack category (dos, probe, r2l, u2r for NSL-KDD, including the 17 attack names only its test",
             "sets use; per detailed label for labelled logs).",
             "",
-            "Labelled data is NSL-KDD files (KDDTest+.txt format) or Zeek logs with IoT-23 label columns,",
-            "whose connections go through the same features as scoring.",
+            "Labelled data is NSL-KDD files (KDDTest+.txt format) or logs with IoT-23 or Stratosphere label",
+            "columns, whose connections go through the same features as scoring; each --data PATH is one",
+            "capture, read as one stream. Background, Unknown, - and empty labels are unlabelled: left out of",
+            "every metric, and counted.",
         },
         footer = {
             "",
@@ -46,8 +50,14 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelOption modelOption;
 
     @Option(names = "--data", paramLabel = "PATH", required = true, arity = "1..*",
-            description = "Labelled data: NSL-KDD files or labelled Zeek logs (files, folders, globs).")
+            description = "Labelled data, each PATH one capture: NSL-KDD files or labelled logs (files, folders,"
+                    + " globs).")
     List<String> data;
+
+    @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
+            description = {"Address ranges that are local where a log has no local_orig/local_resp (default:",
+                "RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+    List<String> localNets;
 
     @Option(names = "--json", description = "Print one JSON object instead of the text report.")
     boolean json;
@@ -60,12 +70,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Model model = modelOption.load();
-        LabelledDataset dataset = new DatasetLoader(model.info().featureSettings(), ServiceTable.bundled(),
-                ReadOptions.defaults()).load(InputResolver.resolve(data));
+        ReadOptions read = ReadOptions.defaults();
+        read = new ReadOptions(read.format(), read.strict(), read.maxLineBytes(), new ReaderContext(
+                ReaderContext.DEFAULT_SENSOR, new CommunityId(0), InputOptions.localNetworks(localNets)));
+        ModelInfo info = model.info();
+        LabelledDataset dataset = new DatasetLoader(info.featureSet(), info.featureSettings(), info.extendedSettings(),
+                ServiceTable.bundled(), read).loadArguments(data);
         if (!dataset.labelled()) {
             throw new UserFacingException("--data holds no labels: evaluate needs NSL-KDD files or logs with"
-                    + " label columns (IoT-23 style); to score unlabelled logs use 'flowscore score'");
+                    + " label columns (IoT-23 or Stratosphere style, or simulate's); to score unlabelled logs use"
+                    + " 'flowscore score'");
         }
+        DatasetSummary.perCapture(dataset, spec.commandLine().getErr());
         if (dataset.rows().isEmpty()) {
             throw new UserFacingException("--data holds no rows to evaluate on");
         }

@@ -2,11 +2,12 @@ package org.flowscore.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.ServiceTable;
 import picocli.CommandLine.Option;
 
-/** How the NSL-KDD features are computed; a model records the settings it was trained with. */
+/** How the features are computed; a model records the settings it was trained with. */
 final class FeatureOptions {
 
     @Option(names = "--traffic-window", paramLabel = "SECONDS",
@@ -31,6 +32,16 @@ final class FeatureOptions {
                 "(default: 1023)."})
     int privatePortMax = FeatureSettings.DEFAULT_PRIVATE_PORT_MAX;
 
+    @Option(names = "--behaviour-window", paramLabel = "SECONDS",
+            description = {"How far back the extended features look at each originator's and responder's",
+                "behaviour: distinct peers and ports, failed share (default: 300)."})
+    double behaviourWindowSeconds = ExtendedSettings.DEFAULT_BEHAVIOUR_WINDOW_MICROS / 1e6;
+
+    @Option(names = "--channel-window", paramLabel = "SECONDS",
+            description = {"How far back the extended features look at each channel (originator, responder,",
+                "port): connections and the regularity of their intervals and sizes (default: 3600)."})
+    double channelWindowSeconds = ExtendedSettings.DEFAULT_CHANNEL_WINDOW_MICROS / 1e6;
+
     @Option(names = "--services", paramLabel = "FILE",
             description = "Your own port-to-service table, in the format of mappings/services.tsv.")
     Path services;
@@ -42,6 +53,16 @@ final class FeatureOptions {
                     .withHostWindowSize(hostWindow)
                     .withMaxLatenessMicros(Math.round(maxLatenessSeconds * 1e6))
                     .withPrivatePortMax(privatePortMax);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage());
+        }
+    }
+
+    ExtendedSettings extendedSettings() {
+        try {
+            ExtendedSettings d = ExtendedSettings.defaults();
+            return new ExtendedSettings(Math.round(behaviourWindowSeconds * 1e6), Math.round(channelWindowSeconds * 1e6),
+                    d.hostEvents(), d.channelEvents(), d.eventBudget());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage());
         }

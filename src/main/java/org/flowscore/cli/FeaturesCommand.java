@@ -3,6 +3,7 @@ package org.flowscore.cli;
 import java.io.Writer;
 import java.util.concurrent.Callable;
 import org.flowscore.features.FeatureExtractor;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.pipeline.ConnectionReader;
 import org.flowscore.pipeline.ReadStats;
 import org.flowscore.sink.FeatureCsvWriter;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Computes the 41 NSL-KDD features of every connection and writes them as CSV.",
+            "Computes the 41 NSL-KDD features of every connection (with --extended, the extended ones too) and",
+            "writes them as CSV.",
             "",
             "The columns are the NSL-KDD features in data-set order and format (duration, protocol_type,",
             "service, flag, src_bytes, ... dst_host_srv_rerror_rate), then timestamp, record_id (Zeek uid",
@@ -44,6 +46,13 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
+    @Option(names = "--extended",
+            description = {"Also compute the extended features and write them after the 41: packets and IP",
+                "bytes, what the TCP history says, locality of each end, port classes, and each",
+                "originator's, responder's and channel's behaviour over minutes and an hour (scans, sweeps,",
+                "floods, beacons, brute force). docs/features.md describes each."})
+    boolean extended;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the CSV; - for standard output (default).")
     String output = "-";
@@ -56,8 +65,9 @@ final class FeaturesCommand implements Callable<Integer> {
         var services = features.serviceTable();
         ReadStats stats = new ReadStats();
         try (Writer out = Outputs.open(output, spec.commandLine());
-             FeatureCsvWriter csv = new FeatureCsvWriter(out)) {
-            FeatureExtractor extractor = new FeatureExtractor(settings, services, csv);
+             FeatureCsvWriter csv = new FeatureCsvWriter(out, extended ? FeatureSet.EXTENDED : FeatureSet.NSL_KDD)) {
+            FeatureExtractor extractor = new FeatureExtractor(settings, extended ? features.extendedSettings() : null,
+                    services, csv);
             new ConnectionReader(readOptions, stats).readAll(inputs, extractor);
             extractor.flush();
             var err = spec.commandLine().getErr();

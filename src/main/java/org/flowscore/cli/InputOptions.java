@@ -2,6 +2,7 @@ package org.flowscore.cli;
 
 import java.util.List;
 import org.flowscore.flow.CommunityId;
+import org.flowscore.flow.LocalNetworks;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.pipeline.ReadOptions;
@@ -50,6 +51,13 @@ final class InputOptions {
             description = "Community ID seed, 0-65535; must match your sensors' setting (default: ${DEFAULT-VALUE}).")
     int communityIdSeed = 0;
 
+    @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
+            description = {"Your own address ranges, which decide each connection's direction (inbound,",
+                "outbound, internal, external) where the log has no local_orig/local_resp (Suricata, Zeek",
+                "without Site::local_nets) and which the extended features use (default: RFC 1918,",
+                "100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+    List<String> localNets;
+
     @Option(names = "--max-line-bytes", paramLabel = "N", hidden = true,
             description = "Lines longer than this are skipped as too long (default: ${DEFAULT-VALUE}).")
     int maxLineBytes = LineSource.DEFAULT_MAX_LINE_BYTES;
@@ -67,7 +75,19 @@ final class InputOptions {
                     + ", got " + maxLineBytes);
         }
         return new ReadOptions(format.format, strict, maxLineBytes,
-                new ReaderContext(sensor, new CommunityId(communityIdSeed)));
+                new ReaderContext(sensor, new CommunityId(communityIdSeed), localNetworks(localNets)));
+    }
+
+    /** The ranges of a {@code --local-nets} option or config key; the defaults when none were given. */
+    static LocalNetworks localNetworks(List<String> cidrs) {
+        if (cidrs == null || cidrs.isEmpty()) {
+            return LocalNetworks.defaults();
+        }
+        try {
+            return LocalNetworks.parse(cidrs);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("--local-nets: " + e.getMessage(), e);
+        }
     }
 
     /** Accepts the dashed names users type ({@code zeek-tsv}) for the enum constants. */

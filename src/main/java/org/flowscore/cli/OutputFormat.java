@@ -17,15 +17,15 @@ enum OutputFormat {
     /** A writer of this format for flows scored by {@code model} against {@code threshold}. */
     Consumer<ScoredFlow> writer(Writer out, Model model, double threshold) {
         return switch (this) {
-            case csv -> new ScoredCsvWriter(out);
+            case csv -> new ScoredCsvWriter(out, model.featureSet());
             case ndjson -> new NdjsonWriter(out, new EcsDocuments(model.info(), threshold));
         };
     }
 
-    /** A writer of this format for flows the backfill workers already rendered. */
-    Consumer<RenderedFlow> renderedWriter(Writer out) {
+    /** A writer of this format for flows the backfill workers already rendered, scored by {@code model}. */
+    Consumer<RenderedFlow> renderedWriter(Writer out, Model model) {
         return switch (this) {
-            case csv -> FlowOutputs.csv(out);
+            case csv -> FlowOutputs.csv(out, model.featureSet());
             case ndjson -> FlowOutputs.ndjson(out);
         };
     }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowscore.dataset.DatasetLoader;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.FeatureSet;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.model.Algorithm;
 import org.flowscore.model.ModelBundle;
@@ -34,10 +35,18 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "Supervised algorithms learn from labelled rows: NSL-KDD files (the",
             "KDDTrain+.txt format), or Zeek/Suricata logs whose connections carry",
-            "IoT-23-style labels. Their decision threshold is chosen on the training",
-            "data alone, by cross-validation that holds whole attack types out (so it",
-            "is set for attacks the model has not seen), maximising the balanced",
-            "accuracy with attack types weighted by the square root of their size.",
+            "labels (IoT-23's label/detailed-label, Stratosphere's label/detailedlabel,",
+            "or what 'simulate' writes). Background, Unknown, - and empty labels are",
+            "unlabelled: those connections feed the feature windows but are neither",
+            "trained on nor measured; the summary counts them.",
+            "",
+            "Each --data PATH is one capture, read as one stream. With two or more",
+            "captures of normal traffic the threshold comes from cross-validation that",
+            "holds whole captures out (each is scored by a model that never saw its",
+            "network), as the lowest that flags at most --fp-budget of the held-out",
+            "normal flows (three times that on any one capture). With one capture it",
+            "holds attack types out and maximises the balanced accuracy, attack types",
+            "weighted by the square root of their size.",
             "",
             "isolation-forest learns normal traffic only: your own unlabelled logs, or",
             "the normal rows of labelled data. Its threshold flags the given share of",
@@ -52,10 +61,11 @@ import picocli.CommandLine.TypeConversionException;
             "Algorithms and their options (defaults in brackets):",
             "  random-forest      --trees [100] --max-depth [20] --node-size [5]",
             "                     --mtry [0: square root of the features]",
-            "                     --folds [5] --cv-trees [50]",
+            "                     --folds [5] --cv-trees [50] --fp-budget [0.005]",
             "  gradient-boosting  --trees [100] --max-depth [20] --node-size [5]",
             "                     --learning-rate [0.1] --folds [5] --cv-trees [100]",
-            "  logistic           --lambda [0.1] --folds [5]",
+            "                     --fp-budget [0.005]",
+            "  logistic           --lambda [0.1] --folds [5] --fp-budget [0.005]",
             "  isolation-forest   --trees [100] --max-depth [0: log2 of 256]",
             "                     --quantile [0.99]",
             "",
@@ -77,9 +87,14 @@ final class TrainCommand implements Callable<Integer> {
     Algorithm algorithm;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
-            description = "Training data: NSL-KDD files, or Zeek conn.log / Suricata eve.json files, folders or"
-                    + " quoted globs (as for 'features'); - for standard input.")
+            description = {"Training data, each PATH one capture: NSL-KDD files, or Zeek conn.log / Suricata",
+                "eve.json files, folders or quoted globs (as for 'features'); - for standard input."})
     List<String> data;
+
+    @Option(names = "--feature-set", paramLabel = "SET", converter = FeatureSetConverter.class,
+            description = {"nsl-kdd (the 41 NSL-KDD features) or extended (the 41 and the extended ones;",
+                "logs only). Default: nsl-kdd for NSL-KDD files, extended for logs."})
+    FeatureSet featureSet;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
             description = "The model bundle to write (a .zip); replaced if it exists.")
@@ -123,6 +138,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "X", description = "L2 penalty of logistic regression.")
     Double lambda;
 
+    @Option(names = "--fp-budget", paramLabel = "SHARE",
+            description = {"With several captures: the share of held-out normal flows the threshold may flag",
+                "(default: " + TrainingOptions.DEFAULT_FP_BUDGET + ")."})
+    Double fpBudget;
+
+    @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
+            description = {"Address ranges that are local where a log has no local_orig/local_resp (default:",
+                "RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+    List<String> localNets;
+
     @Option(names = "--format", paramLabel = "FORMAT", converter = InputOptions.FormatConverter.class,
             description = "Log format: auto (default), zeek-tsv, zeek-json or suricata-eve. NSL-KDD files are"
                     + " always recognised.")
@@ -151,18 +176,22 @@ final class TrainCommand implements Callable<Integer> {
         input.format = format;
         input.strict = strict;
         input.communityIdSeed = communityIdSeed;
+        input.localNets = localNets;
         var settings = features.settings();
+        var extended = features.extendedSettings();
         PrintWriter err = spec.commandLine().getErr();
 
         long start = System.nanoTime();
         err.println("loading " + String.join(" ", data));
         err.flush();
-        LabelledDataset dataset = new DatasetLoader(settings, features.serviceTable(), input.readOptions())
-                .load(input.resolve());
-        err.printf("read %,d rows from %d %s in %.1f s: %s%n", dataset.rows().size(), dataset.sources().size(),
-                dataset.sources().size() == 1 ? "input" : "inputs", seconds(start), composition(dataset));
+        FeatureSet set = featureSet != null ? featureSet : defaultFeatureSet();
+        LabelledDataset dataset = new DatasetLoader(set, settings, extended, features.serviceTable(),
+                input.readOptions()).loadArguments(data);
+        err.printf("read %,d rows from %d %s in %.1f s: %s%n", dataset.rows().size(), dataset.captures().size(),
+                dataset.captures().size() == 1 ? "capture" : "captures", seconds(start), composition(dataset));
+        DatasetSummary.perCapture(dataset, err);
         err.flush();
-        ModelBundle bundle = ModelTrainer.train(dataset, options, settings, line -> {
+        ModelBundle bundle = ModelTrainer.train(dataset, options, settings, extended, line -> {
             err.println(line);
             err.flush();
         });
@@ -182,6 +211,7 @@ final class TrainCommand implements Callable<Integer> {
         check(cvTrees, "--cv-trees", Algorithm.RANDOM_FOREST, Algorithm.GRADIENT_BOOSTING);
         check(quantile, "--quantile", Algorithm.ISOLATION_FOREST);
         check(lambda, "--lambda", Algorithm.LOGISTIC);
+        check(fpBudget, "--fp-budget", Algorithm.RANDOM_FOREST, Algorithm.GRADIENT_BOOSTING, Algorithm.LOGISTIC);
         String fileName = out.getFileName().toString();
         String modelName = name != null ? name : fileName.endsWith(".zip")
                 ? fileName.substring(0, fileName.length() - 4) : fileName;
@@ -190,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
             return new TrainingOptions(algorithm, modelName, or(seed, d.seed()), or(trees, d.trees()),
                     or(maxDepth, d.maxDepth()), d.maxNodes(), or(nodeSize, d.nodeSize()), or(mtry, d.mtry()),
                     or(learningRate, d.learningRate()), d.subsample(), or(folds, d.folds()), or(cvTrees, d.cvTrees()),
-                    or(quantile, d.quantile()), or(lambda, d.lambda()));
+                    or(quantile, d.quantile()), or(lambda, d.lambda()), or(fpBudget, d.fpBudget()));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
@@ -209,6 +239,16 @@ final class TrainCommand implements Callable<Integer> {
         return given != null ? given : fallback;
     }
 
+    /** NSL-KDD's 41 when every input is an NSL-KDD file, the extended set for logs. */
+    private FeatureSet defaultFeatureSet() throws org.flowscore.source.InputException {
+        for (var file : org.flowscore.source.InputResolver.resolve(data)) {
+            if (!DatasetLoader.isNslKdd(file)) {
+                return FeatureSet.EXTENDED;
+            }
+        }
+        return FeatureSet.NSL_KDD;
+    }
+
     private static String composition(LabelledDataset dataset) {
         if (!dataset.labelled()) {
             return "unlabelled connections";
@@ -216,8 +256,9 @@ final class TrainCommand implements Callable<Integer> {
         long attacks = dataset.attacks();
         long types = dataset.rows().stream().filter(LabelledFeatures::isAttack).map(LabelledFeatures::label)
                 .distinct().count();
-        return String.format("%,d attacks of %d %s, %,d normal", attacks, types, types == 1 ? "type" : "types",
-                dataset.normals());
+        return String.format("%,d attacks of %d %s, %,d normal%s", attacks, types, types == 1 ? "type" : "types",
+                dataset.normals(), dataset.unlabelled() > 0 ? String.format("; %,d unlabelled connections left out",
+                        dataset.unlabelled()) : "");
     }
 
     private void summary(PrintWriter err, ModelInfo info, double seconds) throws java.io.IOException {
@@ -256,6 +297,18 @@ final class TrainCommand implements Callable<Integer> {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Accepts the feature set names of model.json. */
+    static final class FeatureSetConverter implements ITypeConverter<FeatureSet> {
+        @Override
+        public FeatureSet convert(String value) {
+            FeatureSet set = FeatureSet.byId(value.toLowerCase(java.util.Locale.ROOT));
+            if (set == null) {
+                throw new TypeConversionException("'" + value + "' is not a feature set: use nsl-kdd or extended");
+            }
+            return set;
+        }
     }
 
     /** Accepts the algorithm names of model.json. */

@@ -3,20 +3,23 @@ package org.flowscore.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureExtractor;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.KddSchema;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.features.NslKddReader;
 import org.flowscore.features.ServiceTable;
 import org.flowscore.flow.Connection;
+import org.flowscore.flow.GroundTruth;
 import org.flowscore.pipeline.BadLineException;
 import org.flowscore.pipeline.ConnectionReader;
 import org.flowscore.pipeline.ReadOptions;
@@ -26,79 +29,209 @@ import org.flowscore.source.InputFile;
 import org.flowscore.source.InputOpener;
 
 /**
- * Loads training or evaluation rows from NSL-KDD files ({@code KDDTrain+.txt} format) or from connection
- * logs, which go through the same reader and feature extractor as scoring. A log's truth label (IoT-23's
- * {@code label}/{@code detailed-label}) becomes the row's label: {@code normal} for benign traffic, the
- * detailed label (or the label) for malicious traffic.
+ * Loads training or evaluation rows, one capture at a time: NSL-KDD files ({@code KDDTrain+.txt} format),
+ * connection logs, which go through the same reader (with its local networks) and feature extractor as scoring (each capture its own
+ * stream, so windows never mix two networks), or connections generated in memory. A log's truth label
+ * (IoT-23's {@code label}/{@code detailed-label}, Stratosphere's {@code label}/{@code detailedlabel}) becomes
+ * the row's label: {@code normal} for benign traffic, the detailed label (or the label) for malicious
+ * traffic. Unlabelled connections ({@code Background}, {@code Unknown}, {@code -}, none in a labelled log)
+ * feed the windows but give no row; they are counted per capture.
  */
 public final class DatasetLoader {
+    private final FeatureSet featureSet;
     private final FeatureSettings settings;
+    private final ExtendedSettings extended;
     private final ServiceTable services;
     private final ReadOptions readOptions;
 
-    public DatasetLoader(FeatureSettings settings, ServiceTable services, ReadOptions readOptions) {
+    /**
+     * @param extended settings of the extended features, needed when {@code featureSet} has them
+     */
+    public DatasetLoader(FeatureSet featureSet, FeatureSettings settings, ExtendedSettings extended,
+                         ServiceTable services, ReadOptions readOptions) {
+        if (featureSet == FeatureSet.EXTENDED && extended == null) {
+            throw new IllegalArgumentException("the extended feature set needs its settings");
+        }
+        this.featureSet = featureSet;
         this.settings = settings;
+        this.extended = featureSet == FeatureSet.EXTENDED ? extended : null;
         this.services = services;
         this.readOptions = readOptions;
     }
 
-    /**
-     * @throws InputException when a file is missing, unreadable, or mixes labelled and unlabelled logs
-     */
-    public LabelledDataset load(List<InputFile> inputs) throws InputException, BadLineException {
-        List<LabelledFeatures> rows = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        int labelledLogs = 0;
-        int unlabelledLogs = 0;
-        for (InputFile input : inputs) {
-            sources.add(input.displayName());
-            if (isNslKdd(input)) {
-                try {
-                    NslKddReader.read(input.path(), rows::add);
-                } catch (IOException e) {
-                    throw new InputException(input.displayName() + ": " + e.getMessage(), e);
-                } catch (IllegalArgumentException e) {
-                    throw new InputException(e.getMessage(), e);
-                }
-            } else {
-                int before = rows.size();
-                boolean[] sawLabel = {false, false};
-                FeatureExtractor extractor = new FeatureExtractor(settings, services, fc -> {
-                    Connection c = fc.connection();
-                    sawLabel[c.truth() != null ? 0 : 1] = true;
-                    rows.add(new LabelledFeatures(fc.features(), label(c), LabelledFeatures.NO_DIFFICULTY));
-                });
-                new ConnectionReader(readOptions, new ReadStats()).read(input, extractor);
-                extractor.flush();
-                if (sawLabel[0] && sawLabel[1]) {
-                    throw new InputException(input.displayName() + ": some connections carry a label and some do not");
-                }
-                if (rows.size() > before) {
-                    if (sawLabel[0]) {
-                        labelledLogs++;
-                    } else {
-                        unlabelledLogs++;
-                    }
-                }
-            }
-        }
-        if (labelledLogs > 0 && unlabelledLogs > 0) {
-            throw new InputException("the inputs mix labelled and unlabelled logs: give either only labelled data"
-                    + " (NSL-KDD files, IoT-23-style labelled logs) or only unlabelled logs");
-        }
-        return new LabelledDataset(List.copyOf(rows), unlabelledLogs == 0, sha256(inputs), List.copyOf(sources));
+    /** The 41 NSL-KDD features: NSL-KDD files and models. */
+    public static DatasetLoader nslKdd(FeatureSettings settings, ServiceTable services, ReadOptions readOptions) {
+        return new DatasetLoader(FeatureSet.NSL_KDD, settings, null, services, readOptions);
     }
 
-    private static String label(Connection c) {
-        if (c.truth() == null || !c.truth().isAttack()) {
-            return "normal";
+    /** What one capture is made of. */
+    public sealed interface CaptureInput {
+        String name();
+    }
+
+    /** Files read one after another as one stream (a folder of rotated logs, one labelled log). */
+    public record Files(String name, List<InputFile> files) implements CaptureInput {
+    }
+
+    /**
+     * Connections made in memory, in the order a sensor would log them.
+     *
+     * @param identity what made them (generator, settings, seed), hashed into the data's identity
+     */
+    public record Generated(String name, String identity, List<Connection> connections) implements CaptureInput {
+    }
+
+    /**
+     * @throws InputException when a file is missing or unreadable, or labelled and unlabelled logs are mixed
+     */
+    public LabelledDataset load(List<? extends CaptureInput> inputs) throws InputException, BadLineException {
+        List<LabelledFeatures> rows = new ArrayList<>();
+        List<LabelledDataset.Capture> captures = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        MessageDigest digest = sha256();
+        int labelledCaptures = 0;
+        int unlabelledCaptures = 0;
+        for (CaptureInput input : inputs) {
+            sources.add(input.name());
+            int first = rows.size();
+            CaptureRows capture = new CaptureRows(rows);
+            switch (input) {
+                case Files f -> {
+                    for (InputFile file : f.files()) {
+                        digest(file, digest);
+                        if (isNslKdd(file)) {
+                            readNslKdd(file, capture);
+                        } else {
+                            readLog(file, capture);
+                        }
+                    }
+                    capture.finish();
+                }
+                case Generated g -> {
+                    digest.update(g.identity().getBytes(StandardCharsets.UTF_8));
+                    g.connections().forEach(capture.extractor());
+                    capture.finish();
+                }
+            }
+            if (capture.withLabel > 0 || capture.nslKdd) {
+                labelledCaptures++;
+            } else if (capture.withoutLabel > 0) {
+                unlabelledCaptures++;
+            }
+            captures.add(new LabelledDataset.Capture(input.name(), first, rows.size() - first,
+                    capture.withLabel > 0 ? capture.unlabelled + capture.withoutLabel : 0, capture.span()));
         }
-        String detail = c.truth().detail();
-        return detail != null && !detail.isEmpty() ? detail : c.truth().label();
+        if (labelledCaptures > 0 && unlabelledCaptures > 0) {
+            throw new InputException("the inputs mix labelled and unlabelled logs: give either only labelled data"
+                    + " (NSL-KDD files, logs with IoT-23 or Stratosphere label columns) or only unlabelled logs");
+        }
+        boolean labelled = unlabelledCaptures == 0;
+        if (!labelled) {
+            rows.replaceAll(r -> new LabelledFeatures(r.features(), r.extended(), LabelledFeatures.NORMAL,
+                    LabelledFeatures.NO_DIFFICULTY));
+        }
+        return new LabelledDataset(featureSet, rows, captures, labelled, HexFormat.of().formatHex(digest.digest()),
+                sources);
+    }
+
+    /** Each argument (a file, folder or glob, as given) as one capture. */
+    public LabelledDataset loadArguments(List<String> arguments) throws InputException, BadLineException {
+        List<CaptureInput> inputs = new ArrayList<>();
+        for (String argument : arguments) {
+            inputs.add(new Files(argument, org.flowscore.source.InputResolver.resolve(List.of(argument))));
+        }
+        return load(inputs);
+    }
+
+    /**
+     * The rows of one capture as they are made: one feature extractor over all its connections, and what
+     * its labels said.
+     */
+    private final class CaptureRows {
+        private final List<LabelledFeatures> rows;
+        private FeatureExtractor extractor;
+        long withLabel;
+        long withoutLabel;
+        long unlabelled;
+        boolean nslKdd;
+        private long firstStart = Long.MAX_VALUE;
+        private long lastEnd = Long.MIN_VALUE;
+        /** Connections with no label are kept as unlabelled rows until the capture shows whether it has labels. */
+        private final List<LabelledFeatures> pendingUnlabelled = new ArrayList<>();
+
+        CaptureRows(List<LabelledFeatures> rows) {
+            this.rows = rows;
+        }
+
+        FeatureExtractor extractor() {
+            if (extractor == null) {
+                extractor = new FeatureExtractor(settings, extended, services, fc -> {
+                    Connection c = fc.connection();
+                    firstStart = Math.min(firstStart, c.startMicros());
+                    lastEnd = Math.max(lastEnd, c.endMicros());
+                    GroundTruth truth = c.truth();
+                    if (truth == null) {
+                        withoutLabel++;
+                        pendingUnlabelled.add(new LabelledFeatures(fc.features(), fc.extended(),
+                                LabelledFeatures.NORMAL, LabelledFeatures.NO_DIFFICULTY));
+                        return;
+                    }
+                    withLabel++;
+                    switch (truth.kind()) {
+                        case UNLABELLED -> unlabelled++;
+                        case BENIGN -> rows.add(new LabelledFeatures(fc.features(), fc.extended(),
+                                LabelledFeatures.NORMAL, LabelledFeatures.NO_DIFFICULTY));
+                        case ATTACK -> rows.add(new LabelledFeatures(fc.features(), fc.extended(), attackName(truth),
+                                LabelledFeatures.NO_DIFFICULTY));
+                    }
+                });
+            }
+            return extractor;
+        }
+
+        void finish() {
+            if (extractor != null) {
+                extractor.flush();
+            }
+            // In a log with labels, a connection without one is unlabelled; in a log without any, every
+            // connection is a row of the site's own (unlabelled) traffic.
+            if (withLabel == 0) {
+                rows.addAll(pendingUnlabelled);
+            }
+            pendingUnlabelled.clear();
+        }
+
+        long span() {
+            return lastEnd >= firstStart ? lastEnd - firstStart : 0;
+        }
+    }
+
+    private void readLog(InputFile file, CaptureRows capture) throws InputException, BadLineException {
+        new ConnectionReader(readOptions, new ReadStats()).read(file, capture.extractor());
+    }
+
+    private void readNslKdd(InputFile file, CaptureRows capture) throws InputException {
+        if (featureSet != FeatureSet.NSL_KDD) {
+            throw new InputException(file.displayName() + ": an NSL-KDD file has only the 41 NSL-KDD features, not"
+                    + " the " + featureSet.id() + " set; train NSL-KDD models with --feature-set nsl-kdd");
+        }
+        capture.nslKdd = true;
+        try {
+            NslKddReader.read(file.path(), capture.rows::add);
+        } catch (IOException e) {
+            throw new InputException(file.displayName() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private static String attackName(GroundTruth truth) {
+        String detail = truth.detail();
+        return detail != null && !detail.isEmpty() && !detail.equals("-") ? detail : truth.label();
     }
 
     /** An NSL-KDD file: comma-separated, 42 or 43 columns, the second a protocol name. */
-    static boolean isNslKdd(InputFile input) throws InputException {
+    public static boolean isNslKdd(InputFile input) throws InputException {
         if (input.isStdin()) {
             return false;
         }
@@ -112,28 +245,22 @@ public final class DatasetLoader {
         }
     }
 
-    private static String sha256(List<InputFile> inputs) throws InputException {
-        MessageDigest digest;
+    private static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-        for (InputFile input : inputs) {
-            if (input.isStdin()) {
-                continue;
-            }
-            try (InputStream in = new DigestInputStream(java.nio.file.Files.newInputStream(input.path()), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                throw new InputException(input.displayName() + ": cannot read: " + e.getMessage(), e);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Convenience for tests and tools: files given as paths. */
-    public LabelledDataset loadPaths(List<Path> paths) throws InputException, BadLineException {
-        return load(paths.stream().map(InputFile::new).toList());
+    private static void digest(InputFile input, MessageDigest digest) throws InputException {
+        if (input.isStdin()) {
+            return;
+        }
+        try (InputStream in = new DigestInputStream(java.nio.file.Files.newInputStream(input.path()), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new InputException(input.displayName() + ": cannot read: " + e.getMessage(), e);
+        }
     }
 }

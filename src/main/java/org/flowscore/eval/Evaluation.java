@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import org.flowscore.dataset.LabelledDataset;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelInfo;
@@ -44,16 +44,17 @@ public final class Evaluation {
         this.metrics = Metrics.compute(scores, truth, model.threshold());
         this.perCategory = recallBy(AttackCategories::categoryOf);
         this.perLabel = recallBy(UnaryOperator.identity());
-        this.importance = ranked(importance);
+        this.importance = ranked(model.featureSet(), importance);
     }
 
     /** Scores every row of {@code data} once with {@code model}'s scorer. */
     public static Evaluation run(Model model, LabelledDataset data) {
         Scorer scorer = model.scorer();
+        FeatureSet set = model.featureSet();
         List<LabelledFeatures> rows = data.rows();
         double[] scores = new double[rows.size()];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = scorer.score(rows.get(i).features().values());
+            scores[i] = scorer.score(rows.get(i).values(set));
         }
         return new Evaluation(model, data, scores, scorer.importance());
     }
@@ -94,7 +95,7 @@ public final class Evaluation {
         return perLabel;
     }
 
-    /** The 41 features by the scorer's global importance, largest first. */
+    /** The model's features by the scorer's global importance, largest first. */
     public List<FeatureImportance> importance() {
         return importance;
     }
@@ -129,14 +130,14 @@ public final class Evaluation {
         return List.copyOf(result);
     }
 
-    private static List<FeatureImportance> ranked(double[] importance) {
-        if (importance.length != KddSchema.COUNT) {
+    private static List<FeatureImportance> ranked(FeatureSet set, double[] importance) {
+        if (importance.length != set.count()) {
             throw new IllegalStateException("the scorer gave " + importance.length + " feature importances, expected "
-                    + KddSchema.COUNT);
+                    + set.count());
         }
-        List<FeatureImportance> result = new ArrayList<>(KddSchema.COUNT);
-        for (int f = 0; f < KddSchema.COUNT; f++) {
-            result.add(new FeatureImportance(KddSchema.NAMES.get(f), importance[f]));
+        List<FeatureImportance> result = new ArrayList<>(set.count());
+        for (int f = 0; f < set.count(); f++) {
+            result.add(new FeatureImportance(set.names().get(f), importance[f]));
         }
         // A stable sort keeps schema order among equal importances, so reports are deterministic.
         result.sort(Comparator.comparingDouble(FeatureImportance::importance).reversed());

@@ -2,15 +2,21 @@ package org.flowscore.features;
 
 import java.util.function.Consumer;
 import org.flowscore.flow.Connection;
+import org.flowscore.flow.Direction;
+import org.flowscore.flow.LocalNetworks;
 
 /**
- * Turns a stream of connections into their 41 NSL-KDD features. The same code serves training data,
- * backfill and live tailing, so the same input always gives the same output.
+ * Turns a stream of connections into their 41 NSL-KDD features and, when asked, the
+ * {@link ExtendedSchema extended features}. The same code serves training data, backfill and live tailing,
+ * so the same input always gives the same output.
  *
  * <p>Connections go through a {@link ReorderBuffer} into end order (the order Zeek and Suricata write in,
  * and AI-IDS's window order). Each released connection gets its features from the windows as they are
  * <em>before</em> it is added: KDDTrain+ has rows with {@code count = 0}, so the data set excluded the current
- * connection. Then it joins the 2-second {@link TrafficWindow} and the last-N {@link HostWindow}.
+ * connection. Then it joins the 2-second {@link TrafficWindow} and the last-N {@link HostWindow}. The extended
+ * features come from {@link ExtendedWindows} in the same order, and each connection's direction from its local
+ * flags, which the readers set from the log or the site's local networks (the default ranges where a
+ * connection has none, as generated ones may not).
  *
  * <p>Not thread-safe: one extractor per stream. Per connection it allocates the window entry and the output.
  */
@@ -27,23 +33,33 @@ public final class FeatureExtractor implements Consumer<Connection> {
     }
 
     private final FeatureSettings settings;
+    private final ExtendedWindows extendedWindows;
     private final ServiceTable services;
     private final KddFlag flags;
     private final Consumer<FeaturedConnection> downstream;
     private final ReorderBuffer reorder;
     private final TrafficWindow traffic;
     private final HostWindow hostWindow;
-    /** Every feature is rewritten for each connection; KddFeatures copies it. */
+    /** Every feature is rewritten for each connection; KddFeatures and ExtendedFeatures copy them. */
     private final double[] scratch = new double[KddSchema.COUNT];
+    private final double[] extendedScratch = new double[ExtendedSchema.COUNT];
     private long accepted;
     private long emitted;
 
+    /** The 41 features only. */
     public FeatureExtractor(FeatureSettings settings, ServiceTable services,
+                            Consumer<FeaturedConnection> downstream) {
+        this(settings, null, services, downstream);
+    }
+
+    /** @param extended settings of the extended features, or null to compute only the 41 */
+    public FeatureExtractor(FeatureSettings settings, ExtendedSettings extended, ServiceTable services,
                             Consumer<FeaturedConnection> downstream) {
         if (settings == null || services == null || downstream == null) {
             throw new IllegalArgumentException("a feature extractor needs settings, a service table and a downstream");
         }
         this.settings = settings;
+        this.extendedWindows = extended == null ? null : new ExtendedWindows(extended);
         this.services = services;
         this.flags = new KddFlag(settings.nonTcpAsSf());
         this.downstream = downstream;
@@ -77,8 +93,21 @@ public final class FeatureExtractor implements Consumer<Connection> {
         hostWindow.features(e, scratch);
         traffic.add(e);
         hostWindow.add(e);
+        boolean origLocal = LocalNetworks.defaults().origIsLocal(e.connection);
+        boolean respLocal = LocalNetworks.defaults().respIsLocal(e.connection);
+        ExtendedFeatures extended = null;
+        if (extendedWindows != null) {
+            extendedWindows.write(e, origLocal, respLocal, extendedScratch);
+            extended = new ExtendedFeatures(extendedScratch);
+        }
         emitted++;
-        downstream.accept(new FeaturedConnection(e.connection, new KddFeatures(scratch)));
+        downstream.accept(new FeaturedConnection(e.connection, Direction.of(origLocal, respLocal),
+                new KddFeatures(scratch), extended));
+    }
+
+    /** Connections the extended windows remember, for tests of their memory bound; 0 without them. */
+    long extendedEventsHeld() {
+        return extendedWindows == null ? 0 : extendedWindows.eventsHeld();
     }
 
     int trafficWindowSize() {

@@ -64,6 +64,11 @@ final class IntCounter {
         counts[i] = 0;
     }
 
+    /** Keys with a count above zero. */
+    int size() {
+        return size;
+    }
+
     boolean isEmpty() {
         return size == 0;
     }

@@ -24,6 +24,11 @@ public record KddFeatures(double[] values) {
         return values[KddSchema.index(name)];
     }
 
+    /** Copies the values into the start of {@code out}, as a model's input vector takes them. */
+    void copyTo(double[] out) {
+        System.arraycopy(values, 0, out, 0, values.length);
+    }
+
     /** A copy of the values, for models. */
     @Override
     public double[] values() {
@@ -44,7 +49,11 @@ public record KddFeatures(double[] values) {
 
     /** One feature as the NSL-KDD files print it: a vocabulary name, an integer, or a rate with two decimals. */
     public String format(int feature) {
-        double v = values[feature];
+        return format(feature, values[feature]);
+    }
+
+    /** A value of feature {@code feature} as the NSL-KDD files print it. */
+    static String format(int feature, double v) {
         if (KddSchema.isCategorical(feature)) {
             return KddSchema.vocabulary(feature).get((int) v);
         }

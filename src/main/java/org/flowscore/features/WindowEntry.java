@@ -12,7 +12,9 @@ final class WindowEntry {
     /** End time the windows use; a late connection is moved up to the latest end already processed. */
     long end;
     final Connection connection;
+    /** Destination address: the "host" of KDD's host features. */
     final String host;
+    final String sourceHost;
     final int service;
     final int sourcePort;
     final int flag;
@@ -34,6 +36,7 @@ final class WindowEntry {
         this.connection = connection;
         this.end = connection.endMicros();
         this.host = connection.key().destinationIp();
+        this.sourceHost = connection.key().sourceIp();
         this.service = service;
         this.sourcePort = connection.key().sourcePort();
         this.flag = flag;

@@ -1,6 +1,5 @@
 package org.flowscore.flow;
 
-import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -114,50 +113,5 @@ public final class CommunityId {
             table[pairs[i + 1]] = pairs[i];
         }
         return table;
-    }
-
-    /** Parsing of IP literals without name lookups. */
-    static final class IpAddresses {
-        private IpAddresses() {
-        }
-
-        static byte[] toBytes(String ip) {
-            byte[] v4 = parseIpv4(ip);
-            if (v4 != null) {
-                return v4;
-            }
-            if (ip.indexOf(':') < 0) {
-                throw new IllegalArgumentException("not an IP address: '" + ip + "'");
-            }
-            InetAddress a = InetAddress.ofLiteral(ip);
-            return a.getAddress();
-        }
-
-        private static byte[] parseIpv4(String s) {
-            byte[] out = new byte[4];
-            int part = 0;
-            int value = 0;
-            int digits = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    value = value * 10 + (c - '0');
-                    if (++digits > 3 || value > 255) {
-                        return null;
-                    }
-                } else if (c == '.' && digits > 0 && part < 3) {
-                    out[part++] = (byte) value;
-                    value = 0;
-                    digits = 0;
-                } else {
-                    return null;
-                }
-            }
-            if (part != 3 || digits == 0) {
-                return null;
-            }
-            out[3] = (byte) value;
-            return out;
-        }
     }
 }

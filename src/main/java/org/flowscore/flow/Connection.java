@@ -14,8 +14,9 @@ package org.flowscore.flow;
  * @param missedBytes      bytes Zeek missed (gaps); 0 when unknown
  * @param connState        Zeek {@code conn_state}, or the state derived from Suricata's TCP flags; null when unknown
  * @param history          Zeek {@code history}; null when unknown
- * @param localOrig        Zeek {@code local_orig}; null when unset
- * @param localResp        Zeek {@code local_resp}; null when unset
+ * @param localOrig        whether the originator is local: Zeek's {@code local_orig}, else what the reader's
+ *                         local networks say; null when nobody decided (connections made without a reader)
+ * @param localResp        the same for the responder ({@code local_resp})
  * @param urgentPackets    packets with URG set, where the log tells (Suricata's {@code tcp.urg}), else 0
  * @param payloadEstimated true when payload bytes were estimated from whole-packet counts (Suricata)
  * @param communityId      Community ID v1 of the 5-tuple

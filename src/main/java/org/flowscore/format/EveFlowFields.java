@@ -197,7 +197,8 @@ final class EveFlowFields {
                     "src_ip '" + EveText.cut(srcIp) + "' or dest_ip '" + EveText.cut(destIp) + "'");
         }
         return new LineOutcome.Parsed(new Connection(startMicros, endMicros - startMicros, flowId, key,
-                service(appProto), orig, resp, 0, connState, null, null, null, urgentPackets, true, communityId,
+                service(appProto), orig, resp, 0, connState, null, context.isLocal(srcIp), context.isLocal(destIp),
+                urgentPackets, true, communityId,
                 SourceFormat.SURICATA_EVE, context.sensor(),
                 label == null ? null : new GroundTruth(label, detailedLabel)));
     }

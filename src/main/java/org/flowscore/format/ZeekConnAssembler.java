@@ -75,7 +75,8 @@ final class ZeekConnAssembler {
             }
             return new LineOutcome.Parsed(new Connection(start, duration, get(ZeekConnField.UID), key,
                     get(ZeekConnField.SERVICE), orig, resp, missed, get(ZeekConnField.CONN_STATE),
-                    get(ZeekConnField.HISTORY), bool(ZeekConnField.LOCAL_ORIG), bool(ZeekConnField.LOCAL_RESP), 0,
+                    get(ZeekConnField.HISTORY), local(ZeekConnField.LOCAL_ORIG, key.sourceIp()),
+                    local(ZeekConnField.LOCAL_RESP, key.destinationIp()), 0,
                     false, communityId, format, context.sensor(), truth()));
         } catch (BadNumber bad) {
             return new LineOutcome.Skipped(SkipReason.BAD_NUMBER,
@@ -130,10 +131,11 @@ final class ZeekConnAssembler {
         return s.indexOf('T') > 0 && s.indexOf('-') > 0 ? Timestamps.isoToMicros(s) : Timestamps.secondsToMicros(s);
     }
 
-    private Boolean bool(ZeekConnField f) {
+    /** The log's own local flag when it has one, else whether the site's local networks hold {@code ip}. */
+    private boolean local(ZeekConnField f, String ip) {
         String s = get(f);
         if (s == null) {
-            return null;
+            return context.isLocal(ip);
         }
         return s.equals("T") || s.equals("true");
     }

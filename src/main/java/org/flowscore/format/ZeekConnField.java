@@ -36,6 +36,8 @@ public enum ZeekConnField {
             BY_NAME.put(f.zeekName, f);
         }
         BY_NAME.put("detailed_label", DETAILED_LABEL);
+        // Stratosphere's labelled captures (CTU-Normal, the IDPS comparison days) name it without a separator.
+        BY_NAME.put("detailedlabel", DETAILED_LABEL);
         // IoT-23 and Stratosphere tools write the label column capitalised in some releases.
         BY_NAME.put("Label", LABEL);
     }

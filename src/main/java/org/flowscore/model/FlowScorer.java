@@ -2,6 +2,7 @@ package org.flowscore.model;
 
 import java.util.List;
 import java.util.function.Consumer;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeaturedConnection;
 
 /**
@@ -12,6 +13,7 @@ public final class FlowScorer implements Consumer<FeaturedConnection> {
     public static final int EXPLAINED_FEATURES = 3;
 
     private final Model model;
+    private final FeatureSet featureSet;
     private final double threshold;
     private final Consumer<ScoredFlow> downstream;
     private long scored;
@@ -20,13 +22,14 @@ public final class FlowScorer implements Consumer<FeaturedConnection> {
     /** @param threshold the decision threshold, the model's own unless the user overrides it */
     public FlowScorer(Model model, double threshold, Consumer<ScoredFlow> downstream) {
         this.model = model;
+        this.featureSet = model.featureSet();
         this.threshold = threshold;
         this.downstream = downstream;
     }
 
     @Override
     public void accept(FeaturedConnection fc) {
-        double[] x = fc.features().values();
+        double[] x = featureSet.vector(fc);
         double score = model.scorer().score(x);
         boolean attack = score >= threshold;
         List<Contribution> why = attack ? model.scorer().explain(x, EXPLAINED_FEATURES) : List.of();
@@ -34,7 +37,7 @@ public final class FlowScorer implements Consumer<FeaturedConnection> {
         if (attack) {
             attacks++;
         }
-        downstream.accept(new ScoredFlow(fc.connection(), fc.features(), score, attack, why));
+        downstream.accept(new ScoredFlow(fc, score, attack, why));
     }
 
     public long scored() {

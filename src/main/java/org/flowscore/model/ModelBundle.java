@@ -32,7 +32,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.model.score.Scorers;
 
 /**
@@ -86,11 +86,7 @@ public final class ModelBundle {
         LinkedHashMap<String, Object> copy = new LinkedHashMap<>(new TreeMap<>(parts));
         byte[] serialized = serialize(copy);
         String version = sha256(serialized).substring(0, 12);
-        ModelInfo versioned = new ModelInfo(info.formatVersion(), info.name(), version, info.algorithm(),
-                info.smileVersion(), info.flowscoreVersion(), info.features(), info.encodings(),
-                info.featureSettings(), info.threshold(), info.thresholdRule(), info.trainingDataSha256(),
-                info.trainingSources(), info.trainingRows(), info.trainingAttacks(), info.constantFeatures(),
-                info.parameters(), info.trainingMetrics());
+        ModelInfo versioned = info.withVersion(version);
         String source = "the new " + info.name() + " model";
         return new ModelBundle(source, parseInfo(infoJson(versioned), source), copy, serialized);
     }
@@ -296,9 +292,14 @@ public final class ModelBundle {
                     + " runs Smile " + running + " and Smile models do not load across versions. Retrain it: "
                     + info.retrainCommand());
         }
-        if (!KddSchema.NAMES.equals(info.features())) {
-            throw new ModelException(name + ": its features are not the 41 NSL-KDD features of this flowscore,"
-                    + " in order. Retrain it: " + info.retrainCommand());
+        FeatureSet set = info.featureSet();
+        if (set == null) {
+            throw new ModelException(name + ": its features are neither the 41 NSL-KDD features nor the extended"
+                    + " set of this flowscore, in order. Retrain it: " + info.retrainCommand());
+        }
+        if (set == FeatureSet.EXTENDED && info.extendedSettings() == null) {
+            throw new ModelException(name + ": it reads the extended features but does not say how their windows"
+                    + " were set. Retrain it: " + info.retrainCommand());
         }
     }
 

@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.flowscore.features.ExtendedSettings;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeatureSettings;
 
 /**
@@ -19,7 +22,8 @@ import org.flowscore.features.FeatureSettings;
  *                           {@code isolation-forest}
  * @param smileVersion       the Smile version that trained it (a model is only loaded by the same version)
  * @param flowscoreVersion   the flowscore version that trained it
- * @param features           the feature names in input order (the 41 NSL-KDD names)
+ * @param features           the feature names in input order: the 41 NSL-KDD names, or those followed by the
+ *                           extended features; the list names the {@link FeatureSet}
  * @param encodings          vocabulary of each categorical feature, in index order
  * @param featureSettings    window settings the training features were computed with
  * @param threshold          decision threshold on the score: at or above it a flow is an attack
@@ -35,6 +39,7 @@ import org.flowscore.features.FeatureSettings;
  *                           {@code oofTnr}, {@code oofAuc} (out-of-fold, at the threshold), {@code oobAccuracy}
  *                           (random forest); {@code trainingFlaggedRate} and, on labelled data,
  *                           {@code labelledAccuracy} … {@code labelledAuc} (isolation forest)
+ * @param extendedSettings   settings of the extended features' windows; absent for NSL-KDD models
  */
 public record ModelInfo(
         int formatVersion,
@@ -54,7 +59,8 @@ public record ModelInfo(
         long trainingAttacks,
         List<String> constantFeatures,
         Map<String, Object> parameters,
-        Map<String, Double> trainingMetrics) {
+        Map<String, Double> trainingMetrics,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ExtendedSettings extendedSettings) {
 
     private static final Properties BUILD = buildProperties();
 
@@ -66,6 +72,18 @@ public record ModelInfo(
     /** This flowscore's version. */
     public static String currentFlowscoreVersion() {
         return BUILD.getProperty("version", "unknown");
+    }
+
+    /** The feature set the model reads, or null when its features are none this flowscore computes. */
+    public FeatureSet featureSet() {
+        return FeatureSet.of(features);
+    }
+
+    /** The same description under another version (the hash of the model it describes). */
+    public ModelInfo withVersion(String newVersion) {
+        return new ModelInfo(formatVersion, name, newVersion, algorithm, smileVersion, flowscoreVersion, features,
+                encodings, featureSettings, threshold, thresholdRule, trainingDataSha256, trainingSources,
+                trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings);
     }
 
     /** The command that trains this model again with the running flowscore, for messages. */

@@ -1,14 +1,34 @@
 package org.flowscore.model;
 
 import java.util.List;
+import org.flowscore.features.ExtendedFeatures;
+import org.flowscore.features.FeaturedConnection;
 import org.flowscore.features.KddFeatures;
 import org.flowscore.flow.Connection;
+import org.flowscore.flow.Direction;
 
 /**
  * A connection with its features and the model's verdict.
  *
  * @param explanation the top contributing features when the flow is an attack, else empty
  */
-public record ScoredFlow(Connection connection, KddFeatures features, double score, boolean attack,
-                         List<Contribution> explanation) {
+public record ScoredFlow(FeaturedConnection featured, double score, boolean attack, List<Contribution> explanation) {
+
+    public Connection connection() {
+        return featured.connection();
+    }
+
+    public Direction direction() {
+        return featured.direction();
+    }
+
+    /** The 41 NSL-KDD features. */
+    public KddFeatures features() {
+        return featured.features();
+    }
+
+    /** The extended features, or null when the extractor did not compute them. */
+    public ExtendedFeatures extended() {
+        return featured.extended();
+    }
 }

@@ -3,7 +3,6 @@ package org.flowscore.pipeline;
 import java.util.List;
 import java.util.function.Consumer;
 import org.flowscore.features.FeatureExtractor;
-import org.flowscore.features.ServiceTable;
 import org.flowscore.flow.Connection;
 import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
@@ -22,7 +21,7 @@ public final class ScoringPipeline implements Consumer<Connection> {
 
     public ScoringPipeline(Model model, double threshold, Consumer<ScoredFlow> downstream) {
         this.scorer = new FlowScorer(model, threshold, downstream);
-        this.extractor = new FeatureExtractor(model.info().featureSettings(), ServiceTable.bundled(), scorer);
+        this.extractor = model.featureExtractor(scorer);
     }
 
     /** Reads and scores all inputs, flushing the windows at the end; the scorer, for its counts. */

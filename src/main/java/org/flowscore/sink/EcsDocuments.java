@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import org.flowscore.features.KddFeatures;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
 import org.flowscore.model.Contribution;
@@ -17,7 +16,9 @@ import org.flowscore.model.ScoredFlow;
  * Renders a scored flow as an ECS document, shaped like Elastic's own Zeek and Suricata integrations
  * write connections ({@code source.*}, {@code destination.*}, {@code network.*}, {@code event.*},
  * {@code zeek.session_id} / {@code suricata.eve.flow_id}) so existing dashboards and pivots work, with the
- * model's output and the 41 features under {@code flowscore.*}. One instance per thread.
+ * model's output and the features (the 41, and the extended ones when computed) under {@code flowscore.*}.
+ * {@code network.direction} comes from the site's local networks or the log's own local flags. One instance
+ * per thread.
  */
 public final class EcsDocuments {
     public static final String ECS_VERSION = "8.17.0";
@@ -97,10 +98,7 @@ public final class EcsDocuments {
         g.writeStringField("community_id", c.communityId());
         g.writeNumberField("bytes", c.orig().ipBytes() + c.resp().ipBytes());
         g.writeNumberField("packets", c.orig().packets() + c.resp().packets());
-        String direction = EcsEventTypes.direction(c);
-        if (direction != null) {
-            g.writeStringField("direction", direction);
-        }
+        g.writeStringField("direction", flow.direction().ecsName());
         g.writeEndObject();
 
         g.writeObjectFieldStart("related");
@@ -202,15 +200,16 @@ public final class EcsDocuments {
             g.writeEndObject();
         }
         g.writeObjectFieldStart("features");
-        KddFeatures f = flow.features();
-        for (int i = 0; i < KddSchema.COUNT; i++) {
-            String name = KddSchema.NAMES.get(i);
-            if (KddSchema.isCategorical(i)) {
-                g.writeStringField(name, f.format(i));
-            } else if (KddSchema.isRate(i)) {
-                g.writeNumberField(name, f.get(i));
+        FeatureSet set = flow.extended() == null ? FeatureSet.NSL_KDD : FeatureSet.EXTENDED;
+        double[] x = set.vector(flow.featured());
+        for (int i = 0; i < x.length; i++) {
+            String name = set.names().get(i);
+            if (set.isCategorical(i)) {
+                g.writeStringField(name, set.format(i, x[i]));
+            } else if (set.isFractional(i)) {
+                g.writeNumberField(name, x[i]);
             } else {
-                g.writeNumberField(name, (long) f.get(i));
+                g.writeNumberField(name, (long) x[i]);
             }
         }
         g.writeEndObject();

@@ -3,7 +3,7 @@ package org.flowscore.sink;
 import java.util.List;
 import org.flowscore.flow.Connection;
 
-/** ECS {@code event.type} and {@code network.direction} as Elastic's Zeek integration derives them. */
+/** ECS {@code event.type} as Elastic's Zeek integration derives it. */
 final class EcsEventTypes {
     private EcsEventTypes() {
     }
@@ -16,16 +16,5 @@ final class EcsEventTypes {
             case "REJ" -> List.of("connection", "start", "denied");
             default -> List.of("connection", "info");
         };
-    }
-
-    /** From Zeek's local_orig/local_resp; null when the log does not say. */
-    static String direction(Connection c) {
-        if (c.localOrig() == null || c.localResp() == null) {
-            return null;
-        }
-        if (c.localOrig()) {
-            return c.localResp() ? "internal" : "outbound";
-        }
-        return c.localResp() ? "inbound" : "external";
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.flowscore.features.FeatureExtractor;
-import org.flowscore.features.ServiceTable;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.FormatDetector;
@@ -81,7 +80,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
         this.log = log;
         this.follower = new PathFollower(path, readOptions.maxLineBytes(), this);
         FlowScorer scorer = new FlowScorer(model, threshold, flow -> outputs.write(flow, pending.remove(flow.connection())));
-        this.extractor = new FeatureExtractor(model.info().featureSettings(), ServiceTable.bundled(), featured -> {
+        this.extractor = model.featureExtractor(featured -> {
             if (pending.containsKey(featured.connection())) {
                 scorer.accept(featured);
             }

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.FeatureSet;
+import org.flowscore.features.LabelledDataset;
 import org.junit.jupiter.api.Test;
 
 class EvaluationReportTest {
@@ -96,7 +97,7 @@ class EvaluationReportTest {
 
     @Test
     void textSaysNotAvailableForUndefinedRatios() {
-        LabelledDataset log = new LabelledDataset(List.of(Fixtures.row(0.1, "normal")), false, "0".repeat(64),
+        LabelledDataset log = LabelledDataset.of(FeatureSet.NSL_KDD, List.of(Fixtures.row(0.1, "normal")), false, "0".repeat(64),
                 List.of("conn.log"));
         String text = EvaluationReport.text(Evaluation.run(Fixtures.serrorRateModel(0.5), log));
         assertTrue(text.contains("recall  n/a"), text);

@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.FeatureSet;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.KddSchema;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.model.Model;
@@ -118,7 +119,7 @@ class EvaluationTest {
 
     @Test
     void unlabelledLogsEvaluateWithoutAttacks() {
-        LabelledDataset log = new LabelledDataset(List.of(Fixtures.row(0.1, "normal"), Fixtures.row(0.8, "normal")),
+        LabelledDataset log = LabelledDataset.of(FeatureSet.NSL_KDD, List.of(Fixtures.row(0.1, "normal"), Fixtures.row(0.8, "normal")),
                 false, "0".repeat(64), List.of("conn.log"));
         Evaluation e = Evaluation.run(Fixtures.serrorRateModel(0.5), log);
         assertEquals(List.of(), e.perCategory());

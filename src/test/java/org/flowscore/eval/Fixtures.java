@@ -3,7 +3,8 @@ package org.flowscore.eval;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.LabelledDataset;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.KddFeatures;
 import org.flowscore.features.KddSchema;
@@ -57,7 +58,7 @@ final class Fixtures {
                 Map.of("protocol_type", KddSchema.PROTOCOLS, "service", KddSchema.SERVICES, "flag", KddSchema.FLAGS),
                 FeatureSettings.defaults(), threshold, "fixed by hand for the tests", "0".repeat(64),
                 List.of("KDDTrain+.txt"), 125_973, 58_630, List.of("num_outbound_cmds"),
-                Map.of("seed", 1), Map.of("roc_auc", 0.5));
+                Map.of("seed", 1), Map.of("roc_auc", 0.5), null);
     }
 
     static LabelledFeatures row(double serrorRate, String label) {
@@ -67,11 +68,11 @@ final class Fixtures {
     }
 
     static LabelledDataset dataset(List<LabelledFeatures> rows) {
-        return new LabelledDataset(rows, true, "0".repeat(64), List.of("inline"));
+        return LabelledDataset.of(FeatureSet.NSL_KDD, rows, true, "0".repeat(64), List.of("inline"));
     }
 
     static LabelledDataset kddTest() throws IOException {
         List<LabelledFeatures> rows = NslKddReader.readAll(SharedData.require("nsl-kdd/KDDTest+.txt"));
-        return new LabelledDataset(rows, true, "0".repeat(64), List.of("KDDTest+.txt"));
+        return LabelledDataset.of(FeatureSet.NSL_KDD, rows, true, "0".repeat(64), List.of("KDDTest+.txt"));
     }
 }

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.FeatureSet;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.model.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class HtmlReportTest {
     /** Without attacks there is no curve to draw; the plots still come out, with the n/a in their titles. */
     @Test
     void degenerateDataStillGivesEveryPlot(@TempDir Path dir) throws IOException {
-        LabelledDataset log = new LabelledDataset(List.of(Fixtures.row(0.1, "normal"), Fixtures.row(0.7, "normal")),
+        LabelledDataset log = LabelledDataset.of(FeatureSet.NSL_KDD, List.of(Fixtures.row(0.1, "normal"), Fixtures.row(0.7, "normal")),
                 false, "0".repeat(64), List.of("conn.log"));
         HtmlReport.write(Evaluation.run(Fixtures.serrorRateModel(0.5), log), dir);
         for (String plot : HtmlReport.PLOTS) {

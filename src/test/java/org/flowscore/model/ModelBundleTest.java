@@ -120,7 +120,7 @@ class ModelBundleTest {
     void refusesOtherFeatures() throws Exception {
         Path bundle = withInfo(info -> ((ArrayNode) info.get("features")).remove(40));
         ModelException e = assertThrows(ModelException.class, () -> ModelBundle.read(bundle));
-        assertTrue(e.getMessage().contains("its features are not the 41 NSL-KDD features"), e.getMessage());
+        assertTrue(e.getMessage().contains("its features are neither the 41 NSL-KDD features nor the extended set"), e.getMessage());
         assertTrue(e.getMessage().contains("Retrain it: flowscore train --algorithm random-forest"), e.getMessage());
     }
 

@@ -28,7 +28,7 @@ public final class ScoredDocuments {
     public static ModelInfo model() {
         return new ModelInfo(1, "test-model", "1", "random-forest", "6.2.5", "0.1.0", KddSchema.NAMES, Map.of(),
                 FeatureSettings.defaults(), 0.5, "test", "0".repeat(64), List.of(), 0, 0, List.of(), Map.of(),
-                Map.of());
+                Map.of(), null);
     }
 
     /** The documents of a file under the shared data folder, e.g. {@code zeek/zat-2013-tsv/conn.log}. */
@@ -42,7 +42,7 @@ public final class ScoredDocuments {
         for (int i = 0; i < featured.size(); i++) {
             FeaturedConnection fc = featured.get(i);
             boolean attack = i % 2 == 0;
-            ScoredFlow flow = new ScoredFlow(fc.connection(), fc.features(), attack ? 0.9 : 0.1, attack,
+            ScoredFlow flow = new ScoredFlow(fc, attack ? 0.9 : 0.1, attack,
                     attack ? List.of(new Contribution("count", "12", 0.2)) : List.of());
             out.add(new Document(docs.id(flow), docs.json(flow, "event")));
         }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
+import org.flowscore.flow.LocalNetworks;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.flow.Traffic;
 import org.flowscore.flow.Transport;
@@ -13,10 +14,17 @@ import org.flowscore.flow.Transport;
 public final class ConnectionRecords {
     private final String sensor;
     private final CommunityId communityId;
+    private final LocalNetworks localNetworks;
 
     public ConnectionRecords(String sensor, CommunityId communityId) {
+        this(sensor, communityId, LocalNetworks.defaults());
+    }
+
+    /** @param localNetworks the site's ranges, which set each end's local flag as Zeek's do */
+    public ConnectionRecords(String sensor, CommunityId communityId, LocalNetworks localNetworks) {
         this.sensor = sensor;
         this.communityId = communityId;
+        this.localNetworks = localNetworks;
     }
 
     Connection toConnection(TrackedConnection c) {
@@ -33,7 +41,8 @@ public final class ConnectionRecords {
         // Start time and Community ID identify a connection across runs over the same packets.
         String recordId = "P" + Long.toString(c.startMicros, 36) + "-" + community;
         return new Connection(c.startMicros, duration, recordId, key, null, orig, resp, 0,
-                c.connState(), c.history.text(), null, null, 0, false, community, SourceFormat.PCAP, sensor, null);
+                c.connState(), c.history.text(), localNetworks.contains(key.sourceIp()),
+                localNetworks.contains(key.destinationIp()), 0, false, community, SourceFormat.PCAP, sensor, null);
     }
 
     /** IPv6 in the compressed form Zeek and Suricata write ({@code fe80::1}), so documents agree across sources. */

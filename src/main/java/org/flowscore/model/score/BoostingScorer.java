@@ -3,7 +3,7 @@ package org.flowscore.model.score;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.model.Contribution;
 import org.flowscore.model.Scorer;
 import smile.classification.GradientTreeBoost;
@@ -30,12 +30,13 @@ public final class BoostingScorer implements Scorer {
     private final GradientTreeBoost model;
     private final StructType schema;
     private final int[] featureOf;
+    private final FeatureSet set;
     private final double shrinkage;
     private final double[] importance;
     /** Each node's value, read-only once built. */
     private final Map<Node, Double> value = new IdentityHashMap<>();
 
-    public BoostingScorer(GradientTreeBoost model, double shrinkage) {
+    public BoostingScorer(GradientTreeBoost model, double shrinkage, FeatureSet set) {
         if (model.numClasses() != 2) {
             throw new IllegalArgumentException("a two-class model is needed, not " + model.numClasses());
         }
@@ -44,9 +45,10 @@ public final class BoostingScorer implements Scorer {
         // Binding Smile's formula to this schema now means predict() only ever reads the binding, so
         // threads scoring at once never race to replace it.
         model.formula().bind(schema);
-        this.featureOf = Scorers.featuresOf(schema);
+        this.featureOf = Scorers.featuresOf(schema, set);
+        this.set = set;
         this.shrinkage = shrinkage;
-        this.importance = Explanations.perFeature(model.importance(), featureOf);
+        this.importance = Explanations.perFeature(set, model.importance(), featureOf);
         for (RegressionTree tree : model.trees()[0]) {
             weightedOutput(tree.root());
         }
@@ -66,7 +68,7 @@ public final class BoostingScorer implements Scorer {
 
     @Override
     public List<Contribution> explain(double[] features, int top) {
-        return Explanations.top(contributions(features), features, top);
+        return Explanations.top(set, contributions(features), features, top);
     }
 
     /**
@@ -75,7 +77,7 @@ public final class BoostingScorer implements Scorer {
      */
     public double[] contributions(double[] features) {
         Tuple x = tuple(features);
-        double[] contribution = new double[KddSchema.COUNT];
+        double[] contribution = new double[set.count()];
         for (RegressionTree tree : model.trees()[0]) {
             Node node = tree.root();
             while (node instanceof InternalNode split) {

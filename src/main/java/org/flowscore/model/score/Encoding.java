@@ -1,7 +1,7 @@
 package org.flowscore.model.score;
 
 import java.util.Arrays;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 
 /** Numeric encodings of the features for the models that need plain numbers (logistic, isolation forest). */
 public final class Encoding {
@@ -10,10 +10,10 @@ public final class Encoding {
 
     /**
      * A numeric feature as the linear and isolation models see it: counts, bytes and durations through
-     * {@code log1p} (their long tails would otherwise dominate), rates as they are.
+     * {@code log1p} (their long tails would otherwise dominate), rates, shares and flags as they are.
      */
-    public static double numeric(int feature, double value) {
-        return KddSchema.isRate(feature) ? value : Math.log1p(value);
+    public static double numeric(FeatureSet set, int feature, double value) {
+        return set.isHeavyTailed(feature) ? Math.log1p(Math.max(0, value)) : value;
     }
 
     /** Elements of {@code sorted} strictly below {@code v}. */

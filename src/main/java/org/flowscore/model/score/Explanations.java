@@ -2,8 +2,7 @@ package org.flowscore.model.score;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flowscore.features.KddFeatures;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.model.Contribution;
 
 /** Turns per-feature contributions into the top few an analyst reads. */
@@ -15,13 +14,12 @@ final class Explanations {
      * The features with the largest positive contributions, largest first (ties in feature order), at most
      * {@code top}, each with its value as the data set prints it.
      */
-    static List<Contribution> top(double[] contribution, double[] x, int top) {
+    static List<Contribution> top(FeatureSet set, double[] contribution, double[] x, int top) {
         if (top <= 0) {
             return List.of();
         }
-        KddFeatures features = new KddFeatures(x);
         List<Integer> order = new ArrayList<>();
-        for (int f = 0; f < KddSchema.COUNT; f++) {
+        for (int f = 0; f < set.count(); f++) {
             if (contribution[f] > 0) {
                 order.add(f);
             }
@@ -32,14 +30,14 @@ final class Explanations {
         });
         List<Contribution> result = new ArrayList<>(Math.min(top, order.size()));
         for (int f : order.subList(0, Math.min(top, order.size()))) {
-            result.add(new Contribution(KddSchema.NAMES.get(f), features.format(f), contribution[f]));
+            result.add(new Contribution(set.names().get(f), set.format(f, x[f]), contribution[f]));
         }
         return List.copyOf(result);
     }
 
-    /** Spreads values indexed by predictor column over the 41 features (0 for the others). */
-    static double[] perFeature(double[] byColumn, int[] featureOf) {
-        double[] out = new double[KddSchema.COUNT];
+    /** Spreads values indexed by predictor column over the set's features (0 for the others). */
+    static double[] perFeature(FeatureSet set, double[] byColumn, int[] featureOf) {
+        double[] out = new double[set.count()];
         for (int j = 0; j < featureOf.length; j++) {
             out[featureOf[j]] = byColumn[j];
         }

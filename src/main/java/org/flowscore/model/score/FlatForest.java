@@ -2,7 +2,6 @@ package org.flowscore.model.score;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
-import org.flowscore.features.KddSchema;
 import smile.classification.RandomForest;
 import smile.model.cart.DecisionNode;
 import smile.model.cart.InternalNode;
@@ -194,7 +193,7 @@ public final class FlatForest {
 
         Builder(int[] featureOf) {
             for (int f : featureOf) {
-                if (f < 0 || f >= KddSchema.COUNT) {
+                if (f < 0) {
                     throw new IllegalArgumentException("feature index out of range: " + f);
                 }
             }

@@ -1,7 +1,7 @@
 package org.flowscore.model.score;
 
 import java.util.List;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.model.Contribution;
 import org.flowscore.model.Scorer;
 import smile.classification.RandomForest;
@@ -13,12 +13,14 @@ import smile.classification.RandomForest;
  */
 public final class ForestScorer implements Scorer {
     private final FlatForest forest;
+    private final FeatureSet set;
     private final double[] importance;
 
-    public ForestScorer(RandomForest forest) {
-        int[] featureOf = Scorers.featuresOf(forest.schema());
+    public ForestScorer(RandomForest forest, FeatureSet set) {
+        int[] featureOf = Scorers.featuresOf(forest.schema(), set);
         this.forest = FlatForest.of(forest, featureOf);
-        this.importance = Explanations.perFeature(forest.importance(), featureOf);
+        this.set = set;
+        this.importance = Explanations.perFeature(set, forest.importance(), featureOf);
     }
 
     @Override
@@ -28,9 +30,9 @@ public final class ForestScorer implements Scorer {
 
     @Override
     public List<Contribution> explain(double[] features, int top) {
-        double[] contribution = new double[KddSchema.COUNT];
+        double[] contribution = new double[set.count()];
         forest.contributions(features, contribution);
-        return Explanations.top(contribution, features, top);
+        return Explanations.top(set, contribution, features, top);
     }
 
     @Override

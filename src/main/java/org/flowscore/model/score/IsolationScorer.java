@@ -3,7 +3,7 @@ package org.flowscore.model.score;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.model.Contribution;
 import org.flowscore.model.Scorer;
 import smile.anomaly.IsolationForest;
@@ -27,6 +27,7 @@ public final class IsolationScorer implements Scorer {
     static final String IMPORTANCE = "importance";
 
     private final IsolationForest model;
+    private final FeatureSet set;
     private final int[] features;
     private final double[][] frequency;
     private final double[] trainingScores;
@@ -34,20 +35,21 @@ public final class IsolationScorer implements Scorer {
     private final double[] importance;
 
     /**
-     * @param features       the features used, as indices among the 41, in the model's column order
+     * @param features       the features used, as indices in the feature set, in the model's column order
      * @param frequency      for each used categorical feature the training share of each category, else null
      * @param trainingScores the raw scores of the training rows, sorted
      * @param sample         for each used feature, sorted encoded training values (a quantile sample)
-     * @param importance     importance of each of the 41 features
+     * @param importance     importance of each feature of the set
      */
-    public IsolationScorer(IsolationForest model, int[] features, double[][] frequency, double[] trainingScores,
-                           double[][] sample, double[] importance) {
-        Scorers.checkFeatures(features);
+    public IsolationScorer(IsolationForest model, FeatureSet set, int[] features, double[][] frequency,
+                           double[] trainingScores, double[][] sample, double[] importance) {
+        Scorers.checkFeatures(features, set);
         if (frequency.length != features.length || sample.length != features.length
-                || importance.length != KddSchema.COUNT || trainingScores.length == 0) {
+                || importance.length != set.count() || trainingScores.length == 0) {
             throw new IllegalArgumentException("encoding arrays of the wrong length");
         }
         this.model = model;
+        this.set = set;
         this.features = features;
         this.frequency = frequency;
         this.trainingScores = trainingScores;
@@ -55,8 +57,8 @@ public final class IsolationScorer implements Scorer {
         this.importance = importance;
     }
 
-    /** The model's input row for the 41 feature values {@code x}. */
-    public static double[] encode(double[] x, int[] features, double[][] frequency) {
+    /** The model's input row for the feature values {@code x}. */
+    public static double[] encode(FeatureSet set, double[] x, int[] features, double[][] frequency) {
         double[] z = new double[features.length];
         for (int j = 0; j < features.length; j++) {
             int f = features[j];
@@ -64,7 +66,7 @@ public final class IsolationScorer implements Scorer {
                 int code = (int) x[f];
                 z[j] = code >= 0 && code < frequency[j].length ? frequency[j][code] : 0.0;
             } else {
-                z[j] = Encoding.numeric(f, x[f]);
+                z[j] = Encoding.numeric(set, f, x[f]);
             }
         }
         return z;
@@ -75,8 +77,8 @@ public final class IsolationScorer implements Scorer {
         return (Encoding.below(trainingScores, raw) + raw) / (trainingScores.length + 1.0);
     }
 
-    static IsolationScorer of(Map<String, Object> parts) {
-        return new IsolationScorer(Scorers.part(parts, Scorers.MODEL, IsolationForest.class),
+    static IsolationScorer of(Map<String, Object> parts, FeatureSet set) {
+        return new IsolationScorer(Scorers.part(parts, Scorers.MODEL, IsolationForest.class), set,
                 Scorers.part(parts, FEATURES, int[].class), Scorers.part(parts, FREQUENCY, double[][].class),
                 Scorers.part(parts, TRAINING_SCORES, double[].class), Scorers.part(parts, SAMPLE, double[][].class),
                 Scorers.part(parts, IMPORTANCE, double[].class));
@@ -96,18 +98,18 @@ public final class IsolationScorer implements Scorer {
 
     @Override
     public double score(double[] x) {
-        return relative(model.score(encode(x, features, frequency)), trainingScores);
+        return relative(model.score(encode(set, x, features, frequency)), trainingScores);
     }
 
     @Override
     public List<Contribution> explain(double[] x, int top) {
-        return Explanations.top(rarities(x), x, top);
+        return Explanations.top(set, rarities(x), x, top);
     }
 
     /** {@link Encoding#rarity} of each used feature's value, by feature (0 for unused ones). */
     public double[] rarities(double[] x) {
-        double[] z = encode(x, features, frequency);
-        double[] rarity = new double[KddSchema.COUNT];
+        double[] z = encode(set, x, features, frequency);
+        double[] rarity = new double[set.count()];
         for (int j = 0; j < features.length; j++) {
             rarity[features[j]] = Encoding.rarity(sample[j], z[j]);
         }

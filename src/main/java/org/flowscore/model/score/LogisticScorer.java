@@ -3,7 +3,7 @@ package org.flowscore.model.score;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.model.Contribution;
 import org.flowscore.model.Scorer;
 import smile.classification.LogisticRegression;
@@ -22,6 +22,7 @@ public final class LogisticScorer implements Scorer {
     static final String IMPORTANCE = "importance";
 
     private final LogisticRegression.Binomial model;
+    private final FeatureSet set;
     private final int[] numeric;
     private final double[] center;
     private final double[] scale;
@@ -31,20 +32,21 @@ public final class LogisticScorer implements Scorer {
     private final double[] importance;
 
     /**
-     * @param numeric     numeric features used, as indices among the 41
+     * @param numeric     numeric features used, as indices in the feature set
      * @param center      their training means (after {@link Encoding#numeric})
      * @param scale       their training standard deviations (1 where a feature did not vary)
      * @param categorical categorical features used, one-hot encoded after the numeric ones in this order
-     * @param importance  importance of each of the 41 features
+     * @param importance  importance of each feature of the set
      */
-    public LogisticScorer(LogisticRegression.Binomial model, int[] numeric, double[] center, double[] scale,
-                          int[] categorical, double[] importance) {
-        Scorers.checkFeatures(numeric);
-        Scorers.checkFeatures(categorical);
-        if (center.length != numeric.length || scale.length != numeric.length || importance.length != KddSchema.COUNT) {
+    public LogisticScorer(LogisticRegression.Binomial model, FeatureSet set, int[] numeric, double[] center,
+                          double[] scale, int[] categorical, double[] importance) {
+        Scorers.checkFeatures(numeric, set);
+        Scorers.checkFeatures(categorical, set);
+        if (center.length != numeric.length || scale.length != numeric.length || importance.length != set.count()) {
             throw new IllegalArgumentException("encoding arrays of the wrong length");
         }
         this.model = model;
+        this.set = set;
         this.numeric = numeric;
         this.center = center;
         this.scale = scale;
@@ -52,11 +54,11 @@ public final class LogisticScorer implements Scorer {
         this.offset = new int[categorical.length];
         int w = numeric.length;
         for (int c = 0; c < categorical.length; c++) {
-            if (!KddSchema.isCategorical(categorical[c])) {
-                throw new IllegalArgumentException(KddSchema.NAMES.get(categorical[c]) + " is not categorical");
+            if (!set.isCategorical(categorical[c])) {
+                throw new IllegalArgumentException(set.names().get(categorical[c]) + " is not categorical");
             }
             offset[c] = w;
-            w += KddSchema.vocabulary(categorical[c]).size();
+            w += set.vocabulary(categorical[c]).size();
         }
         this.width = w;
         if (model.coefficients().length != width + 1) {
@@ -67,24 +69,24 @@ public final class LogisticScorer implements Scorer {
     }
 
     /** Columns of the design matrix: the numeric features, then one per category of each categorical one. */
-    public static int width(int[] numeric, int[] categorical) {
+    public static int width(FeatureSet set, int[] numeric, int[] categorical) {
         int w = numeric.length;
         for (int f : categorical) {
-            w += KddSchema.vocabulary(f).size();
+            w += set.vocabulary(f).size();
         }
         return w;
     }
 
     /** The design row of {@code x}, written into {@code row} (length {@link #width}). */
-    public static void encode(double[] x, int[] numeric, double[] center, double[] scale, int[] categorical,
-                              double[] row) {
+    public static void encode(FeatureSet set, double[] x, int[] numeric, double[] center, double[] scale,
+                              int[] categorical, double[] row) {
         java.util.Arrays.fill(row, numeric.length, row.length, 0.0);
         for (int j = 0; j < numeric.length; j++) {
-            row[j] = (Encoding.numeric(numeric[j], x[numeric[j]]) - center[j]) / scale[j];
+            row[j] = (Encoding.numeric(set, numeric[j], x[numeric[j]]) - center[j]) / scale[j];
         }
         int w = numeric.length;
         for (int f : categorical) {
-            int size = KddSchema.vocabulary(f).size();
+            int size = set.vocabulary(f).size();
             int code = (int) x[f];
             if (code >= 0 && code < size) {
                 row[w + code] = 1.0;
@@ -93,8 +95,8 @@ public final class LogisticScorer implements Scorer {
         }
     }
 
-    static LogisticScorer of(Map<String, Object> parts) {
-        return new LogisticScorer(Scorers.part(parts, Scorers.MODEL, LogisticRegression.Binomial.class),
+    static LogisticScorer of(Map<String, Object> parts, FeatureSet set) {
+        return new LogisticScorer(Scorers.part(parts, Scorers.MODEL, LogisticRegression.Binomial.class), set,
                 Scorers.part(parts, NUMERIC, int[].class), Scorers.part(parts, CENTER, double[].class),
                 Scorers.part(parts, SCALE, double[].class), Scorers.part(parts, CATEGORICAL, int[].class),
                 Scorers.part(parts, IMPORTANCE, double[].class));
@@ -121,17 +123,17 @@ public final class LogisticScorer implements Scorer {
     public List<Contribution> explain(double[] features, int top) {
         double[] row = row(features);
         double[] w = model.coefficients();
-        double[] contribution = new double[KddSchema.COUNT];
+        double[] contribution = new double[set.count()];
         for (int j = 0; j < numeric.length; j++) {
             contribution[numeric[j]] = w[j] * row[j];
         }
         for (int c = 0; c < categorical.length; c++) {
             int code = (int) features[categorical[c]];
-            if (code >= 0 && code < KddSchema.vocabulary(categorical[c]).size()) {
+            if (code >= 0 && code < set.vocabulary(categorical[c]).size()) {
                 contribution[categorical[c]] = w[offset[c] + code];
             }
         }
-        return Explanations.top(contribution, features, top);
+        return Explanations.top(set, contribution, features, top);
     }
 
     @Override
@@ -141,7 +143,7 @@ public final class LogisticScorer implements Scorer {
 
     private double[] row(double[] features) {
         double[] row = new double[width];
-        encode(features, numeric, center, scale, categorical, row);
+        encode(set, features, numeric, center, scale, categorical, row);
         return row;
     }
 }

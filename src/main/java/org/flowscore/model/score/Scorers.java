@@ -1,7 +1,7 @@
 package org.flowscore.model.score;
 
 import java.util.Map;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.model.Algorithm;
 import org.flowscore.model.ModelException;
 import org.flowscore.model.ModelInfo;
@@ -27,13 +27,19 @@ public final class Scorers {
             throw new ModelException("unknown algorithm '" + info.algorithm() + "' (this flowscore knows "
                     + Algorithm.names() + "). Retrain the model: " + info.retrainCommand());
         }
+        FeatureSet set = FeatureSet.of(info.features());
+        if (set == null) {
+            throw new ModelException("its features are none of the sets this flowscore computes ("
+                    + java.util.Arrays.stream(FeatureSet.values()).map(FeatureSet::id).toList()
+                    + "). Retrain it: " + info.retrainCommand());
+        }
         try {
             return switch (algorithm) {
-                case RANDOM_FOREST -> new ForestScorer(part(parts, MODEL, RandomForest.class));
+                case RANDOM_FOREST -> new ForestScorer(part(parts, MODEL, RandomForest.class), set);
                 case GRADIENT_BOOSTING -> new BoostingScorer(part(parts, MODEL, GradientTreeBoost.class),
-                        part(parts, BoostingScorer.SHRINKAGE, Double.class));
-                case LOGISTIC -> LogisticScorer.of(parts);
-                case ISOLATION_FOREST -> IsolationScorer.of(parts);
+                        part(parts, BoostingScorer.SHRINKAGE, Double.class), set);
+                case LOGISTIC -> LogisticScorer.of(parts, set);
+                case ISOLATION_FOREST -> IsolationScorer.of(parts, set);
             };
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new ModelException("model.ser does not hold a usable " + algorithm + " model (" + e.getMessage()
@@ -50,20 +56,24 @@ public final class Scorers {
         return type.cast(value);
     }
 
-    /** For each column of a Smile predictor schema, the index of the feature of that name among the 41. */
-    static int[] featuresOf(StructType schema) {
+    /** For each column of a Smile predictor schema, the index of the feature of that name in the set. */
+    static int[] featuresOf(StructType schema, FeatureSet set) {
         int[] featureOf = new int[schema.length()];
         for (int j = 0; j < featureOf.length; j++) {
-            featureOf[j] = KddSchema.index(schema.field(j).name());
+            featureOf[j] = set.index(schema.field(j).name());
+            if (featureOf[j] < 0) {
+                throw new IllegalArgumentException("the model reads '" + schema.field(j).name()
+                        + "', which is not among its features");
+            }
         }
         return featureOf;
     }
 
-    /** Checks that feature indices are distinct and among the 41. */
-    static int[] checkFeatures(int[] features) {
-        boolean[] seen = new boolean[KddSchema.COUNT];
+    /** Checks that feature indices are distinct and in the set. */
+    static int[] checkFeatures(int[] features, FeatureSet set) {
+        boolean[] seen = new boolean[set.count()];
         for (int f : features) {
-            if (f < 0 || f >= KddSchema.COUNT || seen[f]) {
+            if (f < 0 || f >= set.count() || seen[f]) {
                 throw new IllegalArgumentException("bad feature index " + f);
             }
             seen[f] = true;

@@ -36,7 +36,7 @@ final class BoostingTrainer implements SupervisedTrainer {
         parameters.put("learningRate", options.learningRate());
         parameters.put("subsample", options.subsample());
         parameters.put("seed", options.seed());
-        return new Fitted(new BoostingScorer(model, options.learningRate()),
+        return new Fitted(new BoostingScorer(model, options.learningRate(), set.features),
                 BoostingScorer.parts(model, options.learningRate()), parameters, Map.of());
     }
 }

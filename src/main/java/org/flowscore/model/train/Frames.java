@@ -2,7 +2,6 @@ package org.flowscore.model.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flowscore.features.KddSchema;
 import smile.data.DataFrame;
 import smile.data.measure.NominalScale;
 import smile.data.type.DataTypes;
@@ -13,8 +12,8 @@ import smile.data.vector.IntVector;
 import smile.data.vector.ValueVector;
 
 /**
- * Smile data frames of training rows: the predictor features by their NSL-KDD names, categoricals as bytes
- * with a nominal scale over the {@link KddSchema} vocabulary (so Smile's category codes are our indices),
+ * Smile data frames of training rows: the predictor features by their names, categoricals as bytes with a
+ * nominal scale over the feature set's vocabulary (so Smile's category codes are our indices),
  * and the label {@code y} (0 normal, 1 attack).
  */
 final class Frames {
@@ -26,13 +25,13 @@ final class Frames {
     static DataFrame of(TrainingSet set, int[] predictors, int[] rows) {
         List<ValueVector> columns = new ArrayList<>(predictors.length + 1);
         for (int f : predictors) {
-            String name = KddSchema.NAMES.get(f);
-            if (KddSchema.isCategorical(f)) {
+            String name = set.features.names().get(f);
+            if (set.features.isCategorical(f)) {
                 byte[] codes = new byte[rows.length];
                 for (int k = 0; k < rows.length; k++) {
                     codes[k] = (byte) set.x[rows[k]][f];
                 }
-                NominalScale scale = new NominalScale(KddSchema.vocabulary(f));
+                NominalScale scale = new NominalScale(set.features.vocabulary(f));
                 columns.add(new ByteVector(new StructField(name, DataTypes.ByteType, scale), codes));
             } else {
                 double[] values = new double[rows.length];

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import org.flowscore.features.KddSchema;
 import org.flowscore.model.score.Encoding;
 import org.flowscore.model.score.IsolationScorer;
 import smile.anomaly.IsolationForest;
@@ -43,8 +42,8 @@ final class IsolationTrainer {
         double[][] frequency = new double[predictors.length][];
         for (int j = 0; j < predictors.length; j++) {
             int f = predictors[j];
-            if (KddSchema.isCategorical(f)) {
-                frequency[j] = new double[KddSchema.vocabulary(f).size()];
+            if (set.features.isCategorical(f)) {
+                frequency[j] = new double[set.features.vocabulary(f).size()];
                 for (int i : rows) {
                     frequency[j][(int) set.x[i][f]] += 1.0 / rows.length;
                 }
@@ -52,7 +51,7 @@ final class IsolationTrainer {
         }
         double[][] z = new double[rows.length][];
         for (int k = 0; k < rows.length; k++) {
-            z[k] = IsolationScorer.encode(set.x[rows[k]], predictors, frequency);
+            z[k] = IsolationScorer.encode(set.features, set.x[rows[k]], predictors, frequency);
         }
         double subsample = Math.min(1.0, TrainingOptions.ISOLATION_SAMPLE / (double) rows.length);
         int sampleRows = Math.max(2, (int) Math.round(rows.length * subsample));
@@ -78,24 +77,26 @@ final class IsolationTrainer {
             }
             sample[j] = Encoding.quantileSample(column, SAMPLE_POINTS);
         }
-        double[] noImportance = new double[KddSchema.COUNT];
-        IsolationScorer draft = new IsolationScorer(forest, predictors, frequency, trainingScores, sample,
-                noImportance);
-        double[] importance = new double[KddSchema.COUNT];
+        int count = set.features.count();
+        double[] noImportance = new double[count];
+        IsolationScorer draft = new IsolationScorer(forest, set.features, predictors, frequency, trainingScores,
+                sample, noImportance);
+        double[] importance = new double[count];
         int flagged = 0;
         for (int k = 0; k < rows.length; k++) {
             if (relative[k] >= threshold) {
                 flagged++;
                 double[] rarity = draft.rarities(set.x[rows[k]]);
-                for (int f = 0; f < KddSchema.COUNT; f++) {
+                for (int f = 0; f < count; f++) {
                     importance[f] += rarity[f];
                 }
             }
         }
-        for (int f = 0; f < KddSchema.COUNT; f++) {
+        for (int f = 0; f < count; f++) {
             importance[f] /= Math.max(1, flagged);
         }
-        IsolationScorer scorer = new IsolationScorer(forest, predictors, frequency, trainingScores, sample, importance);
+        IsolationScorer scorer = new IsolationScorer(forest, set.features, predictors, frequency, trainingScores,
+                sample, importance);
 
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("trees", options.trees());

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.ExtendedSettings;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeatureSettings;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.model.Algorithm;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
@@ -18,7 +19,9 @@ import org.flowscore.model.ModelInfo;
  * Trains a model bundle from a data set.
  *
  * <p>A supervised model (random forest, gradient boosting, logistic regression) takes its threshold from
- * {@link CrossValidation cross-validation} on the training data, scored by {@link Threshold}; its training
+ * {@link CrossValidation cross-validation} on the training data, scored by {@link Threshold}: with several
+ * captures of normal traffic the folds hold whole captures out and the threshold keeps to the false-positive
+ * budget; otherwise they hold attack types out and the threshold balances the error rates. Its training
  * metrics are those of the out-of-fold scores at that threshold. The final model is then fitted on all rows.
  * An isolation forest learns the normal rows only and takes a quantile of their scores as its threshold.
  * Features that are constant on the training rows are left out of the model and listed in
@@ -32,30 +35,36 @@ public final class ModelTrainer {
      * @param data     the training rows
      * @param options  algorithm and settings
      * @param settings the feature settings the rows were computed with, recorded in {@code model.json}
+     * @param extended the extended features' settings when the rows have them, recorded likewise; else null
      * @param progress receives one line per step (loading is the caller's), for stderr
      * @throws ModelException when the data cannot train this algorithm, with what to do instead
      */
     public static ModelBundle train(LabelledDataset data, TrainingOptions options, FeatureSettings settings,
-                                    Consumer<String> progress) throws ModelException {
+                                    ExtendedSettings extended, Consumer<String> progress) throws ModelException {
         if (data.rows().isEmpty()) {
             throw new ModelException("the training data has no rows");
         }
-        TrainingSet set = TrainingSet.of(data.rows());
+        TrainingSet set = TrainingSet.of(data);
+        Recorded recorded = new Recorded(settings, data.featureSet() == FeatureSet.EXTENDED ? extended : null);
         try {
             return options.algorithm().supervised()
-                    ? supervised(data, set, options, settings, progress)
-                    : isolation(data, set, options, settings, progress);
+                    ? supervised(data, set, options, recorded, progress)
+                    : isolation(data, set, options, recorded, progress);
         } catch (IllegalArgumentException e) {
             throw new ModelException("cannot train " + options.algorithm() + ": " + e.getMessage(), e);
         }
     }
 
+    /** The feature settings the model records. */
+    private record Recorded(FeatureSettings settings, ExtendedSettings extended) {
+    }
+
     private static ModelBundle supervised(LabelledDataset data, TrainingSet set, TrainingOptions options,
-                                          FeatureSettings settings, Consumer<String> progress) throws ModelException {
+                                          Recorded recorded, Consumer<String> progress) throws ModelException {
         Algorithm algorithm = options.algorithm();
         if (!data.labelled()) {
             throw new ModelException(algorithm + " learns from labelled rows, and these logs carry no labels: give"
-                    + " labelled data (NSL-KDD files, or logs with IoT-23-style label columns), or train"
+                    + " labelled data (NSL-KDD files, or logs with IoT-23 or Stratosphere label columns), or train"
                     + " --algorithm isolation-forest, which learns normal traffic from unlabelled logs");
         }
         int attacks = set.attacks();
@@ -75,11 +84,15 @@ public final class ModelTrainer {
         List<Integer> constant = set.constantOn(all);
         int[] predictors = set.predictorsOn(all);
 
-        CrossValidation.Plan plan = CrossValidation.plan(set, options.folds(), options.seed());
+        boolean byCapture = set.capturesWithNormalRows() >= 2;
+        CrossValidation.Plan plan = byCapture ? CrossValidation.planByCapture(set, options.folds())
+                : CrossValidation.plan(set, options.folds(), options.seed());
         progress.accept("cross-validation for the threshold: " + plan.describe());
         double[] oof = CrossValidation.outOfFold(set, plan, (rows, fold) -> trainer.fit(set, predictors, rows, fold)
                 .scorer(), progress);
-        double threshold = Threshold.choose(set.y, set.label, oof);
+        double threshold = byCapture
+                ? Threshold.forBudget(set.y, set.capture, set.captureNames.size(), oof, options.fpBudget())
+                : Threshold.choose(set.y, set.label, oof);
         Map<String, Double> metrics = new LinkedHashMap<>(Metrics.summary("oof", set.y, oof, threshold));
 
         long start = System.nanoTime();
@@ -92,14 +105,14 @@ public final class ModelTrainer {
         if (algorithm != Algorithm.LOGISTIC) {
             parameters.put("cvTrees", Math.min(options.cvTrees(), options.trees()));
         }
-        String rule = Threshold.CRITERION + ", on the out-of-fold scores of " + plan.describe()
-                + " on the training data";
-        return bundle(data, options, settings, threshold, rule, set.size(), attacks, constant, parameters, metrics,
+        String rule = (byCapture ? Threshold.budgetCriterion(options.fpBudget()) : Threshold.CRITERION)
+                + ", on the out-of-fold scores of " + plan.describe() + " on the training data";
+        return bundle(data, options, recorded, threshold, rule, set.size(), attacks, constant, parameters, metrics,
                 model);
     }
 
     private static ModelBundle isolation(LabelledDataset data, TrainingSet set, TrainingOptions options,
-                                         FeatureSettings settings, Consumer<String> progress) throws ModelException {
+                                         Recorded recorded, Consumer<String> progress) throws ModelException {
         int[] normal = set.normalRows();
         if (normal.length < 2) {
             throw new ModelException("isolation-forest learns normal traffic, and the data has " + normal.length
@@ -110,23 +123,24 @@ public final class ModelTrainer {
         IsolationTrainer.Result result = new IsolationTrainer(options).fit(set, normal, check);
         progress.accept(String.format("fit on %,d normal rows in %.1f s", normal.length,
                 (System.nanoTime() - start) / 1e9));
-        return bundle(data, options, settings, result.threshold(), result.thresholdRule(), normal.length, 0,
+        return bundle(data, options, recorded, result.threshold(), result.thresholdRule(), normal.length, 0,
                 set.constantOn(normal), result.fitted().parameters(), result.fitted().metrics(), result.fitted());
     }
 
-    private static ModelBundle bundle(LabelledDataset data, TrainingOptions options, FeatureSettings settings,
+    private static ModelBundle bundle(LabelledDataset data, TrainingOptions options, Recorded recorded,
                                       double threshold, String rule, long rows, long attacks, List<Integer> constant,
                                       Map<String, Object> parameters, Map<String, Double> metrics, Fitted model)
             throws ModelException {
+        FeatureSet set = data.featureSet();
         Map<String, List<String>> encodings = new TreeMap<>();
-        for (int f = 0; f < KddSchema.COUNT; f++) {
-            if (KddSchema.isCategorical(f)) {
-                encodings.put(KddSchema.NAMES.get(f), KddSchema.vocabulary(f));
+        for (int f = 0; f < set.count(); f++) {
+            if (set.isCategorical(f)) {
+                encodings.put(set.names().get(f), set.vocabulary(f));
             }
         }
         List<String> constantNames = new ArrayList<>();
         for (int f : constant) {
-            constantNames.add(KddSchema.NAMES.get(f));
+            constantNames.add(set.names().get(f));
         }
         Map<String, Double> definedMetrics = new TreeMap<>();
         metrics.forEach((k, v) -> {
@@ -135,9 +149,9 @@ public final class ModelTrainer {
             }
         });
         ModelInfo info = new ModelInfo(ModelBundle.FORMAT_VERSION, options.name(), null, options.algorithm().id(),
-                ModelInfo.currentSmileVersion(), ModelInfo.currentFlowscoreVersion(), KddSchema.NAMES, encodings,
-                settings, threshold, rule, data.sha256(), data.sources(), rows, attacks, List.copyOf(constantNames),
-                new TreeMap<>(parameters), definedMetrics);
+                ModelInfo.currentSmileVersion(), ModelInfo.currentFlowscoreVersion(), set.names(), encodings,
+                recorded.settings(), threshold, rule, data.sha256(), data.sources(), rows, attacks,
+                List.copyOf(constantNames), new TreeMap<>(parameters), definedMetrics, recorded.extended());
         return ModelBundle.create(info, model.parts());
     }
 }

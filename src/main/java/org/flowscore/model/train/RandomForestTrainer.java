@@ -52,7 +52,7 @@ final class RandomForestTrainer implements SupervisedTrainer {
         parameters.put("subsample", options.subsample());
         parameters.put("classWeight", "1:1");
         parameters.put("seed", options.seed());
-        return new Fitted(new ForestScorer(forest), Map.of(Scorers.MODEL, forest), parameters,
+        return new Fitted(new ForestScorer(forest, set.features), Map.of(Scorers.MODEL, forest), parameters,
                 Map.of("oobAccuracy", forest.metrics().accuracy()));
     }
 

@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.flowscore.dataset.LabelledDataset;
+import org.flowscore.features.FeatureSet;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.KddSchema;
 import org.flowscore.features.LabelledFeatures;
@@ -47,8 +48,8 @@ class AlgorithmsTest {
     @EnumSource(Algorithm.class)
     void trainsReproduciblyAndScoresInRange(Algorithm algorithm) throws Exception {
         TrainingOptions options = small(algorithm, 7);
-        ModelBundle first = ModelTrainer.train(sample, options, FeatureSettings.defaults(), line -> { });
-        ModelBundle second = ModelTrainer.train(sample, options, FeatureSettings.defaults(), line -> { });
+        ModelBundle first = ModelTrainer.train(sample, options, FeatureSettings.defaults(), null, line -> { });
+        ModelBundle second = ModelTrainer.train(sample, options, FeatureSettings.defaults(), null, line -> { });
         assertArrayEquals(first.toBytes(), second.toBytes(), "same data, options and seed, same bytes");
 
         Path file = tmp.resolve(algorithm.id() + ".zip");
@@ -91,9 +92,9 @@ class AlgorithmsTest {
 
     @Test
     void anotherSeedGivesAnotherForest() throws ModelException {
-        ModelBundle a = ModelTrainer.train(sample, small(Algorithm.RANDOM_FOREST, 7), FeatureSettings.defaults(),
+        ModelBundle a = ModelTrainer.train(sample, small(Algorithm.RANDOM_FOREST, 7), FeatureSettings.defaults(), null,
                 line -> { });
-        ModelBundle b = ModelTrainer.train(sample, small(Algorithm.RANDOM_FOREST, 8), FeatureSettings.defaults(),
+        ModelBundle b = ModelTrainer.train(sample, small(Algorithm.RANDOM_FOREST, 8), FeatureSettings.defaults(), null,
                 line -> { });
         assertNotEquals(a.info().version(), b.info().version());
     }
@@ -102,7 +103,7 @@ class AlgorithmsTest {
     void supervisedModelsRecordTheirCrossValidation() throws ModelException {
         List<String> progress = new ArrayList<>();
         ModelBundle bundle = ModelTrainer.train(sample, small(Algorithm.RANDOM_FOREST, 7), FeatureSettings.defaults(),
-                progress::add);
+                null, progress::add);
         var info = bundle.info();
         assertTrue(info.thresholdRule().contains("3-fold leave-attack-type-out"), info.thresholdRule());
         assertEquals(4000, info.trainingRows());
@@ -124,7 +125,7 @@ class AlgorithmsTest {
         List<LabelledFeatures> rows = sample.rows().stream()
                 .filter(r -> !r.isAttack() || r.label().equals("neptune")).toList();
         ModelBundle bundle = ModelTrainer.train(dataset(rows), small(Algorithm.LOGISTIC, 7),
-                FeatureSettings.defaults(), line -> { });
+                FeatureSettings.defaults(), null, line -> { });
         assertTrue(bundle.info().thresholdRule().contains("3-fold stratified cross-validation (the data has one"
                 + " attack type"), bundle.info().thresholdRule());
     }
@@ -132,7 +133,7 @@ class AlgorithmsTest {
     @Test
     void isolationForestLearnsTheNormalRowsOnly() throws ModelException {
         ModelBundle bundle = ModelTrainer.train(sample, small(Algorithm.ISOLATION_FOREST, 7),
-                FeatureSettings.defaults(), line -> { });
+                FeatureSettings.defaults(), null, line -> { });
         var info = bundle.info();
         assertEquals(sample.normals(), info.trainingRows());
         assertEquals(0, info.trainingAttacks());
@@ -144,27 +145,27 @@ class AlgorithmsTest {
 
     @Test
     void supervisedAlgorithmsRefuseUnlabelledOrOneClassData() {
-        LabelledDataset unlabelled = new LabelledDataset(sample.rows().stream().filter(r -> !r.isAttack()).toList(),
+        LabelledDataset unlabelled = LabelledDataset.of(FeatureSet.NSL_KDD, sample.rows().stream().filter(r -> !r.isAttack()).toList(),
                 false, "0", List.of("conn.log"));
         ModelException e = assertThrows(ModelException.class, () -> ModelTrainer.train(unlabelled,
-                small(Algorithm.RANDOM_FOREST, 7), FeatureSettings.defaults(), line -> { }));
+                small(Algorithm.RANDOM_FOREST, 7), FeatureSettings.defaults(), null, line -> { }));
         assertTrue(e.getMessage().contains("these logs carry no labels") && e.getMessage().contains(
                 "--algorithm isolation-forest"), e.getMessage());
         LabelledDataset normalOnly = dataset(unlabelled.rows());
         e = assertThrows(ModelException.class, () -> ModelTrainer.train(normalOnly,
-                small(Algorithm.GRADIENT_BOOSTING, 7), FeatureSettings.defaults(), line -> { }));
+                small(Algorithm.GRADIENT_BOOSTING, 7), FeatureSettings.defaults(), null, line -> { }));
         assertTrue(e.getMessage().startsWith("gradient-boosting needs at least 2 attack rows and 2 normal rows"),
                 e.getMessage());
         LabelledDataset attacksOnly = dataset(sample.rows().stream().filter(LabelledFeatures::isAttack).toList());
         e = assertThrows(ModelException.class, () -> ModelTrainer.train(attacksOnly,
-                small(Algorithm.ISOLATION_FOREST, 7), FeatureSettings.defaults(), line -> { }));
+                small(Algorithm.ISOLATION_FOREST, 7), FeatureSettings.defaults(), null, line -> { }));
         assertTrue(e.getMessage().startsWith("isolation-forest learns normal traffic, and the data has 0 normal rows"),
                 e.getMessage());
     }
 
     @Test
     void boostingContributionsAreLogOdds() throws ModelException {
-        Model model = ModelTrainer.train(sample, small(Algorithm.GRADIENT_BOOSTING, 7), FeatureSettings.defaults(),
+        Model model = ModelTrainer.train(sample, small(Algorithm.GRADIENT_BOOSTING, 7), FeatureSettings.defaults(), null,
                 line -> { }).model();
         BoostingScorer scorer = (BoostingScorer) model.scorer();
         List<double[]> moderate = test.stream().map(r -> r.features().values())
@@ -195,10 +196,10 @@ class AlgorithmsTest {
         int trees = algorithm == Algorithm.GRADIENT_BOOSTING ? 30 : 20;
         return new TrainingOptions(algorithm, d.name(), seed, trees, d.maxDepth(), d.maxNodes(), d.nodeSize(),
                 d.mtry(), d.learningRate(), d.subsample(), 3, algorithm == Algorithm.RANDOM_FOREST ? 10 : trees,
-                d.quantile(), d.lambda());
+                d.quantile(), d.lambda(), d.fpBudget());
     }
 
     private static LabelledDataset dataset(List<LabelledFeatures> rows) {
-        return new LabelledDataset(List.copyOf(rows), true, "sample", List.of("KDDTrain+_20Percent.txt"));
+        return LabelledDataset.of(FeatureSet.NSL_KDD, List.copyOf(rows), true, "sample", List.of("KDDTrain+_20Percent.txt"));
     }
 }

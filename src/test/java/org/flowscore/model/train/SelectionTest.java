@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.KddFeatures;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.KddSchema;
 import org.flowscore.features.LabelledFeatures;
 import org.junit.jupiter.api.Test;
@@ -47,9 +49,9 @@ class SelectionTest {
         for (int i = 0; i < 300; i++) {
             rows.add(row("normal"));
         }
-        TrainingSet set = TrainingSet.of(rows);
+        TrainingSet set = TrainingSet.of(LabelledDataset.of(FeatureSet.NSL_KDD, rows, true, "", List.of("rows")));
         CrossValidation.Plan plan = CrossValidation.plan(set, 3, 42);
-        assertTrue(plan.byAttackType());
+        assertEquals(CrossValidation.HeldOut.ATTACK_TYPES, plan.heldOut());
         int[] expected = {0, 1, 2, 2, 1, 0};
         int[] normalsPerFold = new int[3];
         for (int i = 0; i < rows.size(); i++) {
