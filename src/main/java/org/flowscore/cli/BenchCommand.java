@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import org.flowscore.bench.BenchCorpus;
+import org.flowscore.bench.DetectionBenchmark;
+import org.flowscore.bench.DetectionTable;
+import org.flowscore.corpus.Corpus;
+import org.flowscore.corpus.CorpusException;
+import org.flowscore.corpus.CorpusRecipe;
+import org.flowscore.features.ExtendedSettings;
+import org.flowscore.features.FeatureSettings;
 import org.flowscore.bench.EsBenchmark;
 import org.flowscore.bench.PcapBenchmark;
 import org.flowscore.bench.PipelineBenchmark;
@@ -108,6 +115,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "Measured runs per stage (default: ${DEFAULT-VALUE}).")
     int rounds = 3;
 
+    @Option(names = "--detection",
+            description = "Benchmark detection quality instead: leave one capture out over the corpus.")
+    boolean detection;
+
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "With --detection: the corpus recipe (default: models/flowscore-default.corpus.yml).")
+    Path corpus = Path.of("models", "flowscore-default.corpus.yml");
+
+    @Option(names = "--shared-data", paramLabel = "DIR",
+            description = "With --detection: the folder the corpus paths are under (default: ../shared/data, or"
+                    + " $FLOWSCORE_SHARED_DATA).")
+    Path sharedData;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where the corpus files are written, then deleted (default: the system temp folder).")
     Path workDir;
@@ -118,6 +138,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserFacingException("--records and --rounds must be at least 1");
         }
         var out = spec.commandLine().getOut();
+        if (detection) {
+            return detection(out);
+        }
         if (pcap != null) {
             try {
                 new PcapBenchmark(pcap, Math.max(rounds, 3), out).run();
@@ -188,6 +211,24 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         out.printf("heap in use after the run (after GC): %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        return ExitCodes.OK;
+    }
+
+    private int detection(java.io.PrintWriter out) throws Exception {
+        Path root = sharedData != null ? sharedData : CorpusOptions.defaultSharedData();
+        var err = spec.commandLine().getErr();
+        try {
+            CorpusRecipe recipe = CorpusRecipe.read(corpus);
+            Corpus loaded = Corpus.load(recipe, root, FeatureSettings.defaults(), ExtendedSettings.defaults());
+            var results = DetectionBenchmark.run(loaded, line -> {
+                err.println(line);
+                err.flush();
+            });
+            out.print(DetectionTable.text(results));
+            out.flush();
+        } catch (CorpusException | ModelException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
         return ExitCodes.OK;
     }
 

@@ -220,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
             return new TrainingOptions(algorithm, modelName, or(seed, d.seed()), or(trees, d.trees()),
                     or(maxDepth, d.maxDepth()), d.maxNodes(), or(nodeSize, d.nodeSize()), or(mtry, d.mtry()),
                     or(learningRate, d.learningRate()), d.subsample(), or(folds, d.folds()), or(cvTrees, d.cvTrees()),
-                    or(quantile, d.quantile()), or(lambda, d.lambda()), or(fpBudget, d.fpBudget()));
+                    or(quantile, d.quantile()), or(lambda, d.lambda()), or(fpBudget, d.fpBudget()), null);
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

@@ -68,6 +68,12 @@ public record Connection(
                 history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth);
     }
 
+    /** The same connection with another label, as a training corpus corrects a capture's known mislabels. */
+    public Connection withTruth(GroundTruth newTruth) {
+        return new Connection(startMicros, durationMicros, recordId, key, service, orig, resp, missedBytes, connState,
+                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, newTruth);
+    }
+
     /** The same connection under another record id (Zeek uid), as a benchmark makes every record its own. */
     public Connection withRecordId(String newRecordId) {
         return new Connection(startMicros, durationMicros, newRecordId, key, service, orig, resp, missedBytes, connState,

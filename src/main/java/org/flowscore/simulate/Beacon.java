@@ -16,7 +16,7 @@ final class Beacon implements AttackGenerator {
     private final Episode episode;
     private final Network network;
     private final SplittableRandom rng;
-    private final Flows flows = new Flows();
+    private final Flows flows;
     private final long request;
     private final long response;
     private long nextStart;
@@ -24,6 +24,7 @@ final class Beacon implements AttackGenerator {
     Beacon(Episode episode, Network network, SplittableRandom rng) {
         this.episode = episode;
         this.network = network;
+        this.flows = new Flows(network);
         this.rng = rng;
         this.request = Flows.between(rng, 75, 90);
         this.response = Flows.between(rng, 320, 340);

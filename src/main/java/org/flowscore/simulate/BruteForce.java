@@ -22,13 +22,14 @@ final class BruteForce implements AttackGenerator {
     private final Network network;
     private final LoginService service;
     private final SplittableRandom rng;
-    private final Flows flows = new Flows();
+    private final Flows flows;
     private int sourcePort;
     private long nextStart;
 
     BruteForce(Episode episode, Network network, LoginService service, SplittableRandom rng) {
         this.episode = episode;
         this.network = network;
+        this.flows = new Flows(network);
         this.service = service;
         this.rng = rng;
         this.sourcePort = (int) Flows.between(rng, 32768, 50000);

@@ -15,12 +15,13 @@ final class Exfiltration implements AttackGenerator {
     private final Episode episode;
     private final Network network;
     private final SplittableRandom rng;
-    private final Flows flows = new Flows();
+    private final Flows flows;
     private long nextStart;
 
     Exfiltration(Episode episode, Network network, SplittableRandom rng) {
         this.episode = episode;
         this.network = network;
+        this.flows = new Flows(network);
         this.rng = rng;
         this.nextStart = episode.startMicros() + (long) (rng.nextDouble() * episode.meanGapMicros() / 2);
     }

@@ -9,8 +9,8 @@ import org.flowscore.flow.SourceFormat;
 import org.flowscore.flow.Transport;
 
 /**
- * Builds generated connections as Zeek logs them: a fresh Zeek-style uid, local flags from the address
- * ranges, the Community ID of the 5-tuple, and the ground truth. One per generator (it keeps a hasher).
+ * Builds generated connections as Zeek logs them: a fresh Zeek-style uid, local flags from the network's
+ * local addresses, the Community ID of the 5-tuple, and the ground truth. One per generator (it keeps a hasher).
  */
 final class Flows {
     private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -18,12 +18,17 @@ final class Flows {
     private static final int UID_DIGITS = 17;
 
     private final CommunityId communityId = new CommunityId(0);
+    private final Network network;
+
+    Flows(Network network) {
+        this.network = network;
+    }
 
     Connection tcp(SplittableRandom rng, long startMicros, long durationMicros, String sourceIp, int sourcePort,
                    String destinationIp, int destinationPort, String service, TcpShape shape, GroundTruth truth) {
         FlowKey key = FlowKey.of(sourceIp, sourcePort, destinationIp, destinationPort, Transport.TCP);
         return new Connection(startMicros, durationMicros, uid(rng), key, service, shape.orig(), shape.resp(), 0,
-                shape.state(), shape.history(), Network.isInternal(sourceIp), Network.isInternal(destinationIp), 0,
+                shape.state(), shape.history(), network.isLocal(sourceIp), network.isLocal(destinationIp), 0,
                 false, communityId.of(key), SourceFormat.ZEEK_TSV, null, truth);
     }
 

@@ -17,7 +17,7 @@ final class HostSweep implements AttackGenerator {
     private final Episode episode;
     private final Network network;
     private final SplittableRandom rng;
-    private final Flows flows = new Flows();
+    private final Flows flows;
     private final Permutation hosts;
     private final String prefix;
     private long nextStart;
@@ -25,6 +25,7 @@ final class HostSweep implements AttackGenerator {
     HostSweep(Episode episode, Network network, SplittableRandom rng) {
         this.episode = episode;
         this.network = network;
+        this.flows = new Flows(network);
         this.rng = rng;
         this.hosts = new Permutation(16, rng);
         String subnet = network.subnet();

@@ -33,10 +33,10 @@ public record Network(String client, String server, String subnet, String scanne
         Map<String, Integer> responders = new HashMap<>();
         for (List<Connection> stream : background) {
             for (Connection c : stream) {
-                if (isInternal(c.key().sourceIp())) {
+                if (c.localOrig() != null ? c.localOrig() : isInternal(c.key().sourceIp())) {
                     originators.merge(c.key().sourceIp(), 1, Integer::sum);
                 }
-                if (isInternal(c.key().destinationIp())) {
+                if (c.localResp() != null ? c.localResp() : isInternal(c.key().destinationIp())) {
                     responders.merge(c.key().destinationIp(), 1, Integer::sum);
                 }
             }
@@ -62,6 +62,18 @@ public record Network(String client, String server, String subnet, String scanne
     public String describe() {
         return "client " + client + ", server " + server + ", scanner " + scanner + ", guesser " + guesser + ", c2 "
                 + c2 + ", drop " + drop;
+    }
+
+    /**
+     * Whether an address is inside: RFC 1918, or the client's /16 (a network with public addresses, as a campus
+     * has, is local to its own sensor).
+     */
+    boolean isLocal(String ip) {
+        if (isInternal(ip) || ip.equals(server)) {
+            return true;
+        }
+        int second = client.indexOf('.', client.indexOf('.') + 1);
+        return second > 0 && ip.startsWith(client.substring(0, second + 1));
     }
 
     /** RFC 1918 IPv4: what Zeek's {@code Site::local_nets} holds by default. */

@@ -21,7 +21,7 @@ final class PortScan implements AttackGenerator {
     private final Episode episode;
     private final Network network;
     private final SplittableRandom rng;
-    private final Flows flows = new Flows();
+    private final Flows flows;
     private static final int PRIVILEGED = 1024;
     private static final int HIGH_PORTS_FIRST = 1000;
 
@@ -36,6 +36,7 @@ final class PortScan implements AttackGenerator {
     PortScan(Episode episode, Network network, SplittableRandom rng) {
         this.episode = episode;
         this.network = network;
+        this.flows = new Flows(network);
         this.rng = rng;
         this.firstPass = firstPass(rng);
         for (int port : firstPass) {

@@ -11,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.SourceFormat;
 
@@ -34,15 +35,28 @@ public final class Simulator {
     }
 
     public static Summary run(Scenario scenario, List<List<Connection>> background, Consumer<Connection> out) {
-        SplittableRandom root = new SplittableRandom(scenario.seed());
+        return run(scenario.seed(), scenario.startMicros(), scenario.endMicros(), scenario.loginService(), background,
+                scenario::episodes, out);
+    }
+
+    /**
+     * Runs attack episodes planned by {@code plan} (from its own random stream) over the background.
+     *
+     * @param startMicros the background is moved to start here
+     * @param endMicros   nothing starts at or after this; the background repeats until then
+     */
+    static Summary run(long seed, long startMicros, long endMicros, LoginService loginService,
+                       List<List<Connection>> background, Function<SplittableRandom, List<Episode>> plan,
+                       Consumer<Connection> out) {
+        SplittableRandom root = new SplittableRandom(seed);
         Network network = Network.of(background, root.split());
-        List<Episode> episodes = scenario.episodes(root.split());
+        List<Episode> episodes = plan.apply(root.split());
         List<ConnectionStream> streams = new ArrayList<>();
         for (List<Connection> stream : background) {
-            streams.add(new BackgroundReplay(stream, scenario.startMicros(), scenario.endMicros(), root.split()));
+            streams.add(new BackgroundReplay(stream, startMicros, endMicros, root.split()));
         }
         for (Episode episode : episodes) {
-            streams.add(AttackGenerator.start(episode, network, scenario.loginService(), root.split()));
+            streams.add(AttackGenerator.start(episode, network, loginService, root.split()));
         }
         Map<String, Long> perLabel = new TreeMap<>();
         long[] total = {0};

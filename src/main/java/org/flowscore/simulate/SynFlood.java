@@ -17,13 +17,14 @@ final class SynFlood implements AttackGenerator {
     private final Episode episode;
     private final Network network;
     private final SplittableRandom rng;
-    private final Flows flows = new Flows();
+    private final Flows flows;
     private long nextStart;
     private long burstEnd;
 
     SynFlood(Episode episode, Network network, SplittableRandom rng) {
         this.episode = episode;
         this.network = network;
+        this.flows = new Flows(network);
         this.rng = rng;
         this.nextStart = episode.startMicros();
         this.burstEnd = nextStart + Flows.between(rng, 2 * SECOND, 5 * SECOND);

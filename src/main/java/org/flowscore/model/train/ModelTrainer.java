@@ -82,7 +82,7 @@ public final class ModelTrainer {
         };
         int[] all = set.all();
         List<Integer> constant = set.constantOn(all);
-        int[] predictors = set.predictorsOn(all);
+        int[] predictors = withoutExcluded(set, set.predictorsOn(all), options);
 
         boolean byCapture = set.capturesWithNormalRows() >= 2;
         CrossValidation.Plan plan = byCapture ? CrossValidation.planByCapture(set, options.folds())
@@ -102,6 +102,9 @@ public final class ModelTrainer {
         metrics.putAll(model.metrics());
         Map<String, Object> parameters = new LinkedHashMap<>(model.parameters());
         parameters.put("folds", plan.folds());
+        if (!options.excluded().isEmpty()) {
+            parameters.put("excludedFeatures", options.excluded());
+        }
         if (algorithm != Algorithm.LOGISTIC) {
             parameters.put("cvTrees", Math.min(options.cvTrees(), options.trees()));
         }
@@ -109,6 +112,21 @@ public final class ModelTrainer {
                 + ", on the out-of-fold scores of " + plan.describe() + " on the training data";
         return bundle(data, options, recorded, threshold, rule, set.size(), attacks, constant, parameters, metrics,
                 model);
+    }
+
+    /** The predictors minus the features the options exclude; an unknown name is an error naming it. */
+    private static int[] withoutExcluded(TrainingSet set, int[] predictors, TrainingOptions options)
+            throws ModelException {
+        java.util.Set<Integer> excluded = new java.util.HashSet<>();
+        for (String name : options.excluded()) {
+            int f = set.features.index(name);
+            if (f < 0) {
+                throw new ModelException("cannot exclude '" + name + "': the " + set.features.id()
+                        + " feature set has no feature of that name");
+            }
+            excluded.add(f);
+        }
+        return java.util.Arrays.stream(predictors).filter(f -> !excluded.contains(f)).toArray();
     }
 
     private static ModelBundle isolation(LabelledDataset data, TrainingSet set, TrainingOptions options,

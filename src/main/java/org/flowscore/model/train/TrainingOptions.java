@@ -25,10 +25,11 @@ import org.flowscore.model.Algorithm;
  * @param lambda       logistic regression's L2 penalty
  * @param fpBudget     supervised training on several captures: the share of held-out normal rows the threshold
  *                     may flag (pooled; each capture at most three times as many)
+ * @param excluded     features the model must not read (by name), whatever the data says
  */
 public record TrainingOptions(Algorithm algorithm, String name, long seed, int trees, int maxDepth, int maxNodes,
                               int nodeSize, int mtry, double learningRate, double subsample, int folds, int cvTrees,
-                              double quantile, double lambda, double fpBudget) {
+                              double quantile, double lambda, double fpBudget, java.util.List<String> excluded) {
 
     public static final long DEFAULT_SEED = 42;
     /** Half a percent of normal flows: on a site with 20,000 connections a day, a hundred alerts at most. */
@@ -54,19 +55,20 @@ public record TrainingOptions(Algorithm algorithm, String name, long seed, int t
         require(quantile > 0 && quantile < 1, "--quantile must be between 0 and 1 (exclusive), got " + quantile);
         require(lambda >= 0, "--lambda must be 0 or more, got " + lambda);
         require(fpBudget > 0 && fpBudget < 1, "--fp-budget must be between 0 and 1 (exclusive), got " + fpBudget);
+        excluded = excluded == null ? java.util.List.of() : java.util.List.copyOf(excluded);
     }
 
     /** The defaults of {@code algorithm}. */
     public static TrainingOptions defaults(Algorithm algorithm, String name) {
         return switch (algorithm) {
             case RANDOM_FOREST -> new TrainingOptions(algorithm, name, DEFAULT_SEED, 100, 20, 0, 5, 0, 0.1, 1.0, 5,
-                    50, 0.99, 0.1, DEFAULT_FP_BUDGET);
+                    50, 0.99, 0.1, DEFAULT_FP_BUDGET, null);
             case GRADIENT_BOOSTING -> new TrainingOptions(algorithm, name, DEFAULT_SEED, 100, 20, 6, 5, 0, 0.1, 0.7,
-                    5, 100, 0.99, 0.1, DEFAULT_FP_BUDGET);
+                    5, 100, 0.99, 0.1, DEFAULT_FP_BUDGET, null);
             case LOGISTIC -> new TrainingOptions(algorithm, name, DEFAULT_SEED, 100, 20, 0, 5, 0, 0.1, 1.0, 5, 100,
-                    0.99, 0.1, DEFAULT_FP_BUDGET);
+                    0.99, 0.1, DEFAULT_FP_BUDGET, null);
             case ISOLATION_FOREST -> new TrainingOptions(algorithm, name, DEFAULT_SEED, 100, 0, 0, 1, 0, 0.1, 1.0,
-                    5, 100, 0.99, 0.1, DEFAULT_FP_BUDGET);
+                    5, 100, 0.99, 0.1, DEFAULT_FP_BUDGET, null);
         };
     }
 

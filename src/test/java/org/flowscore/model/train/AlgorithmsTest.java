@@ -196,7 +196,7 @@ class AlgorithmsTest {
         int trees = algorithm == Algorithm.GRADIENT_BOOSTING ? 30 : 20;
         return new TrainingOptions(algorithm, d.name(), seed, trees, d.maxDepth(), d.maxNodes(), d.nodeSize(),
                 d.mtry(), d.learningRate(), d.subsample(), 3, algorithm == Algorithm.RANDOM_FOREST ? 10 : trees,
-                d.quantile(), d.lambda(), d.fpBudget());
+                d.quantile(), d.lambda(), d.fpBudget(), null);
     }
 
     private static LabelledDataset dataset(List<LabelledFeatures> rows) {
