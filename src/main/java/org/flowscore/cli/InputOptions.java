@@ -50,6 +50,11 @@ final class InputOptions {
             description = "Community ID seed, 0-65535; must match your sensors' setting (default: ${DEFAULT-VALUE}).")
     int communityIdSeed = 0;
 
+    @Option(names = "--zeek-scope-separator", paramLabel = "SEP",
+            description = {"What joins id and orig_h in Zeek JSON keys (Zeek's Log::default_scope_sep): . or _",
+                "(default: learned from each file's first record)."})
+    String zeekScopeSeparator;
+
     @Option(names = "--max-line-bytes", paramLabel = "N", hidden = true,
             description = "Lines longer than this are skipped as too long (default: ${DEFAULT-VALUE}).")
     int maxLineBytes = LineSource.DEFAULT_MAX_LINE_BYTES;
@@ -66,8 +71,11 @@ final class InputOptions {
             throw new UserFacingException("--max-line-bytes must be at least " + LineAssembler.PREVIEW_BYTES
                     + ", got " + maxLineBytes);
         }
+        if (zeekScopeSeparator != null && zeekScopeSeparator.isEmpty()) {
+            throw new UserFacingException("--zeek-scope-separator cannot be empty: use . or _ as your Zeek writes it");
+        }
         return new ReadOptions(format.format, strict, maxLineBytes,
-                new ReaderContext(sensor, new CommunityId(communityIdSeed)));
+                new ReaderContext(sensor, new CommunityId(communityIdSeed), zeekScopeSeparator));
     }
 
     /** Accepts the dashed names users type ({@code zeek-tsv}) for the enum constants. */

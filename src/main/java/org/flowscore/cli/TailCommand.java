@@ -222,7 +222,12 @@ final class TailCommand implements Callable<Integer> {
             if (in == null || in.path() == null || in.path().isBlank()) {
                 throw new UserFacingException("tail settings: 'inputs[" + i + "].path' is missing");
             }
-            inputs.add(new InputSpec(in.path(), format("inputs[" + i + "].format", in.format()), in.sensor()));
+            if (in.zeekScopeSeparator() != null && in.zeekScopeSeparator().isEmpty()) {
+                throw new UserFacingException("tail settings: 'inputs[" + i + "].zeek_scope_separator' is empty;"
+                        + " use . or _ as your Zeek writes it, or leave it out to detect it");
+            }
+            inputs.add(new InputSpec(in.path(), format("inputs[" + i + "].format", in.format()), in.sensor(),
+                    in.zeekScopeSeparator()));
         }
         if (inputs.isEmpty()) {
             throw new UserFacingException("tail settings: no inputs; give PATHs or 'inputs' in --config FILE");

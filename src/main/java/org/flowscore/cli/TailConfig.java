@@ -46,7 +46,7 @@ record TailConfig(List<Input> inputs, String model, Double threshold, String out
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** One followed path or glob. */
-    record Input(String path, String format, String sensor) {
+    record Input(String path, String format, String sensor, String zeekScopeSeparator) {
     }
 
     /** The Elasticsearch output; secrets may be here (keep the file private) or in the environment. */
