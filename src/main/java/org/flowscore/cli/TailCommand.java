@@ -214,7 +214,8 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private TailSettings tailSettings(TailConfig c) {
+    /** The settings the run uses; package-private for the config fuzz test. */
+    TailSettings tailSettings(TailConfig c) {
         List<InputSpec> inputs = new ArrayList<>();
         List<TailConfig.Input> given = c.inputs() == null ? List.of() : c.inputs();
         for (int i = 0; i < given.size(); i++) {
