@@ -50,6 +50,16 @@ class ModelBundleFuzzTest {
                 zip("{\"formatVersion\":1}".getBytes(), ser))));
     }
 
+    /** Found by the fuzzer: an empty model.json made the refusal's own hint throw a NullPointerException. */
+    @Test
+    void anEmptyOrNullDescriptionIsRefusedWithTheRetrainCommand() {
+        for (String info : new String[] {"", "null"}) {
+            ModelException refused = assertThrows(ModelException.class, () -> ModelBundle.open(
+                    FuzzInputs.write(dir.resolve("empty.zip"), zip(info.getBytes(), new byte[0]))));
+            assertTrue(refused.getMessage().contains("flowscore train --algorithm ALGORITHM"), refused.getMessage());
+        }
+    }
+
     @Test
     void theShippedModelAndItsCutsHoldTheInvariant() throws Exception {
         byte[] shipped = java.nio.file.Files.readAllBytes(Path.of(ModelBundle.DEFAULT_MODEL));
