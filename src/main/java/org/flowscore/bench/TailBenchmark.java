@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowscore.flow.Connection;
+import org.flowscore.flow.LocalNetworks;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.ZeekTsvWriter;
 import org.flowscore.model.Model;
@@ -89,7 +90,7 @@ public final class TailBenchmark {
             file.flush();
             TailRunner runner = new TailRunner(new TailSettings(List.of(new InputSpec(log.toString(),
                     SourceFormat.ZEEK_TSV, "bench")), dir.resolve("registry.json"), true, false, Duration.ofMillis(50),
-                    Duration.ZERO, TailSettings.DEFAULT_IDLE_FLUSH, null), model, model.threshold(),
+                    Duration.ZERO, TailSettings.DEFAULT_IDLE_FLUSH, null, LocalNetworks.defaults()), model, model.threshold(),
                     new TailOutputs(sink, null, documents), new PrintWriter(Writer.nullWriter()));
             Thread tail = Thread.ofPlatform().name("bench-tail").start(() -> {
                 try {

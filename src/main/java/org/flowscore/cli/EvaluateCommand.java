@@ -72,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Model model = modelOption.load();
         ReadOptions read = ReadOptions.defaults();
         read = new ReadOptions(read.format(), read.strict(), read.maxLineBytes(), new ReaderContext(
-                ReaderContext.DEFAULT_SENSOR, new CommunityId(0), InputOptions.localNetworks(localNets)));
+                ReaderContext.DEFAULT_SENSOR, new CommunityId(0), InputOptions.localNetworks(localNets), null));
         ModelInfo info = model.info();
         LabelledDataset dataset = new DatasetLoader(info.featureSet(), info.featureSettings(), info.extendedSettings(),
                 ServiceTable.bundled(), read).loadArguments(data);

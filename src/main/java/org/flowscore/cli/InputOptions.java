@@ -58,6 +58,11 @@ final class InputOptions {
                 "100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
     List<String> localNets;
 
+    @Option(names = "--zeek-scope-separator", paramLabel = "SEP",
+            description = {"What joins id and orig_h in Zeek JSON keys (Zeek's Log::default_scope_sep): . or _",
+                "(default: learned from each file's first record)."})
+    String zeekScopeSeparator;
+
     @Option(names = "--max-line-bytes", paramLabel = "N", hidden = true,
             description = "Lines longer than this are skipped as too long (default: ${DEFAULT-VALUE}).")
     int maxLineBytes = LineSource.DEFAULT_MAX_LINE_BYTES;
@@ -74,8 +79,12 @@ final class InputOptions {
             throw new UserFacingException("--max-line-bytes must be at least " + LineAssembler.PREVIEW_BYTES
                     + ", got " + maxLineBytes);
         }
+        if (zeekScopeSeparator != null && zeekScopeSeparator.isEmpty()) {
+            throw new UserFacingException("--zeek-scope-separator cannot be empty: use . or _ as your Zeek writes it");
+        }
         return new ReadOptions(format.format, strict, maxLineBytes,
-                new ReaderContext(sensor, new CommunityId(communityIdSeed), localNetworks(localNets)));
+                new ReaderContext(sensor, new CommunityId(communityIdSeed), localNetworks(localNets),
+                        zeekScopeSeparator));
     }
 
     /** The ranges of a {@code --local-nets} option or config key; the defaults when none were given. */

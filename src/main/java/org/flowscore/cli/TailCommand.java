@@ -125,6 +125,11 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics on 127.0.0.1:PORT.")
     Integer metricsPort;
 
+    @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
+            description = {"Your own address ranges, for each connection's direction where the log has no",
+                "local_orig/local_resp (default: RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+    List<String> localNets;
+
     @Option(names = "--poll-interval", paramLabel = "D", description = "Wait when caught up (default: 100ms).")
     String pollInterval;
 
@@ -190,6 +195,10 @@ final class TailCommand implements Callable<Integer> {
         }
         putIfGiven(tree, "poll_interval", pollInterval);
         putIfGiven(tree, "idle_flush", idleFlush);
+        if (localNets != null && !localNets.isEmpty()) {
+            ArrayNode cidrs = tree.putArray("local_nets");
+            localNets.forEach(cidrs::add);
+        }
         ObjectNode esTree = JsonNodeFactory.instance.objectNode();
         if (es != null) {
             ArrayNode urls = esTree.putArray("urls");
@@ -214,7 +223,8 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    private TailSettings tailSettings(TailConfig c) {
+    /** The settings the run uses; package-private for the config fuzz test. */
+    TailSettings tailSettings(TailConfig c) {
         List<InputSpec> inputs = new ArrayList<>();
         List<TailConfig.Input> given = c.inputs() == null ? List.of() : c.inputs();
         for (int i = 0; i < given.size(); i++) {
@@ -222,7 +232,12 @@ final class TailCommand implements Callable<Integer> {
             if (in == null || in.path() == null || in.path().isBlank()) {
                 throw new UserFacingException("tail settings: 'inputs[" + i + "].path' is missing");
             }
-            inputs.add(new InputSpec(in.path(), format("inputs[" + i + "].format", in.format()), in.sensor()));
+            if (in.zeekScopeSeparator() != null && in.zeekScopeSeparator().isEmpty()) {
+                throw new UserFacingException("tail settings: 'inputs[" + i + "].zeek_scope_separator' is empty;"
+                        + " use . or _ as your Zeek writes it, or leave it out to detect it");
+            }
+            inputs.add(new InputSpec(in.path(), format("inputs[" + i + "].format", in.format()), in.sensor(),
+                    in.zeekScopeSeparator()));
         }
         if (inputs.isEmpty()) {
             throw new UserFacingException("tail settings: no inputs; give PATHs or 'inputs' in --config FILE");
@@ -233,7 +248,7 @@ final class TailCommand implements Callable<Integer> {
                     TailConfig.duration("poll_interval", c.pollInterval(), TailSettings.DEFAULT_POLL),
                     TailConfig.duration("status_interval", c.statusInterval(), TailSettings.DEFAULT_STATUS),
                     TailConfig.duration("idle_flush", c.idleFlush(), TailSettings.DEFAULT_IDLE_FLUSH),
-                    c.metricsPort());
+                    c.metricsPort(), InputOptions.localNetworks(c.localNets()));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("tail settings: " + e.getMessage());
         }

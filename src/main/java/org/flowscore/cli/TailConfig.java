@@ -31,10 +31,11 @@ import java.util.stream.Collectors;
  * @param threshold     decision threshold, or null for the model's
  * @param output        NDJSON copy of every flow, or null
  * @param elasticsearch where to index, or null
+ * @param localNets     the site's address ranges, or null for the defaults
  */
 record TailConfig(List<Input> inputs, String model, Double threshold, String output, Elasticsearch elasticsearch,
                   String registry, Boolean startAtEnd, String statusInterval, Integer metricsPort, String pollInterval,
-                  String idleFlush) {
+                  String idleFlush, List<String> localNets) {
 
     static final List<String> SCALARS = List.of("model", "threshold", "output", "registry", "start_at_end",
             "status_interval", "metrics_port", "poll_interval", "idle_flush");
@@ -46,7 +47,7 @@ record TailConfig(List<Input> inputs, String model, Double threshold, String out
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** One followed path or glob. */
-    record Input(String path, String format, String sensor) {
+    record Input(String path, String format, String sensor, String zeekScopeSeparator) {
     }
 
     /** The Elasticsearch output; secrets may be here (keep the file private) or in the environment. */
@@ -119,6 +120,13 @@ record TailConfig(List<Input> inputs, String model, Double threshold, String out
             if (value != null && !value.isBlank()) {
                 es = es != null ? es : child(tree, "elasticsearch");
                 es.put(key, value.strip());
+            }
+        }
+        String localNets = env.get("FLOWSCORE_LOCAL_NETS");
+        if (localNets != null && !localNets.isBlank()) {
+            ArrayNode list = tree.putArray("local_nets");
+            for (String cidr : localNets.split(",")) {
+                list.add(cidr.strip());
             }
         }
         String urls = env.get("FLOWSCORE_ES_URLS");

@@ -1,5 +1,7 @@
 package org.flowscore.flow;
 
+import java.util.List;
+
 /**
  * One connection, normalised from Zeek {@code conn.log} (TSV or JSON) or a Suricata {@code flow} event.
  * Every later stage (features, model, sinks) sees only this record.
@@ -23,6 +25,8 @@ package org.flowscore.flow;
  * @param format           the log format it came from
  * @param sensor           name of the sensor that saw it (configured per input)
  * @param truth            the label carried by the log, or null
+ * @param tunnelParents    record ids of the tunnels this connection was carried in, outermost last (Zeek's
+ *                         {@code tunnel_parents}); empty when it was not tunnelled
  */
 public record Connection(
         long startMicros,
@@ -42,7 +46,8 @@ public record Connection(
         String communityId,
         SourceFormat format,
         String sensor,
-        GroundTruth truth) {
+        GroundTruth truth,
+        List<String> tunnelParents) {
 
     public Connection {
         if (key == null || orig == null || resp == null || format == null) {
@@ -51,6 +56,16 @@ public record Connection(
         if (durationMicros < 0) {
             throw new IllegalArgumentException("negative duration: " + durationMicros);
         }
+        tunnelParents = tunnelParents == null ? List.of() : List.copyOf(tunnelParents);
+    }
+
+    /** A connection that was not carried in a tunnel: what every log line without {@code tunnel_parents} gives. */
+    public Connection(long startMicros, long durationMicros, String recordId, FlowKey key, String service,
+                      Traffic orig, Traffic resp, long missedBytes, String connState, String history,
+                      Boolean localOrig, Boolean localResp, int urgentPackets, boolean payloadEstimated,
+                      String communityId, SourceFormat format, String sensor, GroundTruth truth) {
+        this(startMicros, durationMicros, recordId, key, service, orig, resp, missedBytes, connState, history,
+                localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth, List.of());
     }
 
     /** End time in microseconds since the epoch: the order Zeek and Suricata write connections in. */
@@ -65,7 +80,8 @@ public record Connection(
     /** The same connection moved in time, as replays and benchmarks shift real logs. */
     public Connection withStartMicros(long newStartMicros) {
         return new Connection(newStartMicros, durationMicros, recordId, key, service, orig, resp, missedBytes, connState,
-                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth);
+                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth,
+                tunnelParents);
     }
 
     /** The same connection with another label, as a training corpus corrects a capture's known mislabels. */
@@ -77,6 +93,7 @@ public record Connection(
     /** The same connection under another record id (Zeek uid), as a benchmark makes every record its own. */
     public Connection withRecordId(String newRecordId) {
         return new Connection(startMicros, durationMicros, newRecordId, key, service, orig, resp, missedBytes, connState,
-                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth);
+                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, truth,
+                tunnelParents);
     }
 }

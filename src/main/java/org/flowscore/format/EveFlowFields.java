@@ -58,12 +58,28 @@ final class EveFlowFields {
     int icmpType;
     int icmpCode;
     String appProto;
+    /** Suricata 7 and 8 name each direction's protocol when the two differ or only one was detected. */
+    String appProtoToServer;
+    String appProtoToClient;
     long pktsToServer;
     long pktsToClient;
     long bytesToServer;
     long bytesToClient;
     String start;
     String end;
+    /** The same counts and times outside the {@code flow} object; {@link #ABSENT} or null when not there. */
+    long rootPktsToServer;
+    long rootPktsToClient;
+    long rootBytesToServer;
+    long rootBytesToClient;
+    String rootStart;
+    String rootEnd;
+    long bypassedPktsToServer;
+    long bypassedPktsToClient;
+    long bypassedBytesToServer;
+    long bypassedBytesToClient;
+    /** Whether the {@code flow} object gave each count; a top-level one is used only where it did not. */
+    boolean flowGaveCounts;
     long netflowPkts;
     long netflowBytes;
     String netflowStart;
@@ -81,14 +97,24 @@ final class EveFlowFields {
 
     void reset() {
         eventType = eventTypeProblem = flowId = srcIp = destIp = proto = appProto = label = detailedLabel = null;
-        start = end = netflowStart = netflowEnd = null;
+        appProtoToServer = appProtoToClient = null;
+        start = end = netflowStart = netflowEnd = rootStart = rootEnd = null;
+        rootPktsToServer = rootPktsToClient = rootBytesToServer = rootBytesToClient = ABSENT;
+        bypassedPktsToServer = bypassedPktsToClient = bypassedBytesToServer = bypassedBytesToClient = 0;
         srcPort = destPort = ABSENT;
         icmpType = icmpCode = 0;
         pktsToServer = pktsToClient = bytesToServer = bytesToClient = netflowPkts = netflowBytes = 0;
         tcpFlags = tcpFlagsTs = tcpFlagsTc = ABSENT;
+        flowGaveCounts = false;
         urg = false;
         error = null;
         errorDetail = null;
+    }
+
+    /** Notes that the {@code flow} object carries the counts, and passes the count on. */
+    long flowCount(long count) {
+        flowGaveCounts = true;
+        return count;
     }
 
     /** Keeps the first bad value; it matters only if the event turns out to be a connection. */
@@ -116,8 +142,11 @@ final class EveFlowFields {
 
     private LineOutcome build(ReaderContext context, boolean netflow) {
         String section = netflow ? "netflow" : "flow";
-        String startText = netflow ? netflowStart : start;
-        String endText = netflow ? netflowEnd : end;
+        String startText = netflow ? netflowStart : start != null ? start : rootStart;
+        String endText = netflow ? netflowEnd : end != null ? end : rootEnd;
+        if (!netflow) {
+            addTopLevelAndBypassedCounts();
+        }
         if (srcIp == null) {
             return missing("src_ip");
         }
@@ -197,10 +226,25 @@ final class EveFlowFields {
                     "src_ip '" + EveText.cut(srcIp) + "' or dest_ip '" + EveText.cut(destIp) + "'");
         }
         return new LineOutcome.Parsed(new Connection(startMicros, endMicros - startMicros, flowId, key,
-                service(appProto), orig, resp, 0, connState, null, context.isLocal(srcIp), context.isLocal(destIp),
+                service(), orig, resp, 0, connState, null, context.isLocal(srcIp), context.isLocal(destIp),
                 urgentPackets, true, communityId,
                 SourceFormat.SURICATA_EVE, context.sensor(),
                 label == null ? null : new GroundTruth(label, detailedLabel)));
+    }
+
+    /**
+     * Suricata writes the counts inside {@code flow}; where an event carries them at the top level instead
+     * (flattened by a shipper), those are used. Bypassed packets add to either.
+     */
+    private void addTopLevelAndBypassedCounts() {
+        pktsToServer = orTopLevel(pktsToServer, rootPktsToServer) + bypassedPktsToServer;
+        pktsToClient = orTopLevel(pktsToClient, rootPktsToClient) + bypassedPktsToClient;
+        bytesToServer = orTopLevel(bytesToServer, rootBytesToServer) + bypassedBytesToServer;
+        bytesToClient = orTopLevel(bytesToClient, rootBytesToClient) + bypassedBytesToClient;
+    }
+
+    private long orTopLevel(long inFlow, long topLevel) {
+        return flowGaveCounts || topLevel == ABSENT ? inFlow : topLevel;
     }
 
     private static Transport transport(String proto) {
@@ -271,12 +315,28 @@ final class EveFlowFields {
         };
     }
 
+    /**
+     * The detected protocol: {@code app_proto}, or when that says nothing, what one direction detected
+     * ({@code app_proto_ts}, then {@code app_proto_tc}). Suricata 7 names HTTP/1 {@code http1} in places where
+     * 6 and the logs' readers say {@code http}.
+     */
+    private String service() {
+        String detected = detected(appProto);
+        if (detected == null) {
+            detected = detected(appProtoToServer);
+        }
+        if (detected == null) {
+            detected = detected(appProtoToClient);
+        }
+        return "http1".equals(detected) ? "http" : detected;
+    }
+
     /** {@code failed} (flow events) and {@code unknown} (netflow events) both mean nothing was detected. */
-    private static String service(String appProto) {
+    private static String detected(String appProto) {
         if (appProto == null || appProto.equals("failed") || appProto.equals("unknown") || appProto.isEmpty()) {
             return null;
         }
-        return appProto;
+        return appProto.toLowerCase(Locale.ROOT);
     }
 
     private static LineOutcome missing(String field) {

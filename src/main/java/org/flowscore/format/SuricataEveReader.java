@@ -88,6 +88,15 @@ public final class SuricataEveReader implements LogReader {
                 case "icmp_type" -> fields.icmpType = Math.max(0, EveValues.bounded(p, t, "icmp_type", 0xFF, fields));
                 case "icmp_code" -> fields.icmpCode = Math.max(0, EveValues.bounded(p, t, "icmp_code", 0xFF, fields));
                 case "app_proto" -> fields.appProto = EveValues.text(p, t);
+                case "app_proto_ts" -> fields.appProtoToServer = EveValues.text(p, t);
+                case "app_proto_tc" -> fields.appProtoToClient = EveValues.text(p, t);
+                // Flattened by a shipper, or moved there by a converter: used where the flow object lacks them.
+                case "pkts_toserver" -> fields.rootPktsToServer = EveValues.count(p, t, "pkts_toserver", fields);
+                case "pkts_toclient" -> fields.rootPktsToClient = EveValues.count(p, t, "pkts_toclient", fields);
+                case "bytes_toserver" -> fields.rootBytesToServer = EveValues.count(p, t, "bytes_toserver", fields);
+                case "bytes_toclient" -> fields.rootBytesToClient = EveValues.count(p, t, "bytes_toclient", fields);
+                case "start" -> fields.rootStart = EveValues.text(p, t);
+                case "end" -> fields.rootEnd = EveValues.text(p, t);
                 case "flow" -> readFlow(p, t);
                 case "netflow" -> readNetflow(p, t);
                 case "tcp" -> readTcp(p, t);
@@ -117,12 +126,29 @@ public final class SuricataEveReader implements LogReader {
     private void readFlow(JsonParser p, JsonToken t) throws IOException {
         readObject(p, t, (name, v) -> {
             switch (name) {
-                case "pkts_toserver" -> fields.pktsToServer = EveValues.count(p, v, "flow.pkts_toserver", fields);
-                case "pkts_toclient" -> fields.pktsToClient = EveValues.count(p, v, "flow.pkts_toclient", fields);
-                case "bytes_toserver" -> fields.bytesToServer = EveValues.count(p, v, "flow.bytes_toserver", fields);
-                case "bytes_toclient" -> fields.bytesToClient = EveValues.count(p, v, "flow.bytes_toclient", fields);
+                case "pkts_toserver" -> fields.pktsToServer = fields.flowCount(EveValues.count(p, v, "flow.pkts_toserver", fields));
+                case "pkts_toclient" -> fields.pktsToClient = fields.flowCount(EveValues.count(p, v, "flow.pkts_toclient", fields));
+                case "bytes_toserver" -> fields.bytesToServer = fields.flowCount(EveValues.count(p, v, "flow.bytes_toserver", fields));
+                case "bytes_toclient" -> fields.bytesToClient = fields.flowCount(EveValues.count(p, v, "flow.bytes_toclient", fields));
                 case "start" -> fields.start = EveValues.text(p, v);
                 case "end" -> fields.end = EveValues.text(p, v);
+                case "bypassed" -> readBypassed(p, v);
+                default -> p.skipChildren();
+            }
+        });
+    }
+
+    /**
+     * Packets a capture bypass let through uninspected (Suricata 6 and later, {@code flow.bypassed}): the
+     * connection still carried them, so they count with the inspected ones.
+     */
+    private void readBypassed(JsonParser p, JsonToken t) throws IOException {
+        readObject(p, t, (name, v) -> {
+            switch (name) {
+                case "pkts_toserver" -> fields.bypassedPktsToServer = EveValues.count(p, v, "flow.bypassed.pkts_toserver", fields);
+                case "pkts_toclient" -> fields.bypassedPktsToClient = EveValues.count(p, v, "flow.bypassed.pkts_toclient", fields);
+                case "bytes_toserver" -> fields.bypassedBytesToServer = EveValues.count(p, v, "flow.bypassed.bytes_toserver", fields);
+                case "bytes_toclient" -> fields.bypassedBytesToClient = EveValues.count(p, v, "flow.bypassed.bytes_toclient", fields);
                 default -> p.skipChildren();
             }
         });

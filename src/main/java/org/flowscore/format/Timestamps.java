@@ -83,6 +83,25 @@ public final class Timestamps {
         return Math.round(seconds * 1_000_000);
     }
 
+    /** More digits than epoch seconds will have for 30,000 years: the integer is milliseconds. */
+    private static final int MIN_MILLIS_DIGITS = 12;
+
+    /**
+     * A Zeek {@code time} in any form Zeek's writers produce: epoch seconds with a fraction (the default),
+     * integer epoch milliseconds ({@code JSON::TS_MILLIS}) or ISO-8601 ({@code JSON::TS_ISO8601}).
+     *
+     * @throws NumberFormatException, DateTimeParseException or ArithmeticException when it is none of them
+     */
+    public static long zeekTimeToMicros(String s) {
+        if (s.indexOf('T') > 0 && s.indexOf('-') > 0) {
+            return isoToMicros(s);
+        }
+        if (s.length() >= MIN_MILLIS_DIGITS && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Math.multiplyExact(Long.parseLong(s), 1_000L);
+        }
+        return secondsToMicros(s);
+    }
+
     /**
      * Parses an ISO-8601 timestamp with a zone offset ({@code 2021-06-06T15:57:37.272281+0200},
      * {@code 2019-12-03T22:44:56.035613Z}); a timestamp without an offset is taken as UTC.

@@ -43,15 +43,20 @@ final class ZeekConnAssembler {
     }
 
     LineOutcome build() {
+        return build(ZeekConnField::zeekName);
+    }
+
+    /** Builds the connection; {@code names} gives a field's name as this input spells it, for messages. */
+    LineOutcome build(java.util.function.Function<ZeekConnField, String> names) {
         for (ZeekConnField required : REQUIRED) {
             if (!has(required)) {
-                return new LineOutcome.Skipped(SkipReason.MISSING_FIELD, "no " + required.zeekName());
+                return new LineOutcome.Skipped(SkipReason.MISSING_FIELD, "no " + names.apply(required));
             }
         }
         long start;
         try {
-            start = timestamp(get(ZeekConnField.TS));
-        } catch (NumberFormatException | DateTimeParseException e) {
+            start = Timestamps.zeekTimeToMicros(get(ZeekConnField.TS));
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             return new LineOutcome.Skipped(SkipReason.BAD_TIMESTAMP, "ts '" + get(ZeekConnField.TS) + "'");
         }
         try {
@@ -77,7 +82,7 @@ final class ZeekConnAssembler {
                     get(ZeekConnField.SERVICE), orig, resp, missed, get(ZeekConnField.CONN_STATE),
                     get(ZeekConnField.HISTORY), local(ZeekConnField.LOCAL_ORIG, key.sourceIp()),
                     local(ZeekConnField.LOCAL_RESP, key.destinationIp()), 0,
-                    false, communityId, format, context.sensor(), truth()));
+                    false, communityId, format, context.sensor(), truth(), tunnelParents()));
         } catch (BadNumber bad) {
             return new LineOutcome.Skipped(SkipReason.BAD_NUMBER,
                     bad.field.zeekName() + " '" + get(bad.field) + "'");
@@ -127,10 +132,6 @@ final class ZeekConnAssembler {
         }
     }
 
-    private static long timestamp(String s) {
-        return s.indexOf('T') > 0 && s.indexOf('-') > 0 ? Timestamps.isoToMicros(s) : Timestamps.secondsToMicros(s);
-    }
-
     /** The log's own local flag when it has one, else whether the site's local networks hold {@code ip}. */
     private boolean local(ZeekConnField f, String ip) {
         String s = get(f);
@@ -138,6 +139,15 @@ final class ZeekConnAssembler {
             return context.isLocal(ip);
         }
         return s.equals("T") || s.equals("true");
+    }
+
+    /** Zeek writes an unset or empty set as {@code -} or {@code (empty)}: both mean no tunnel. */
+    private java.util.List<String> tunnelParents() {
+        String joined = get(ZeekConnField.TUNNEL_PARENTS);
+        if (joined == null || joined.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(joined.split(","));
     }
 
     private GroundTruth truth() {

@@ -26,6 +26,8 @@ public enum ZeekConnField {
     RESP_PKTS("resp_pkts"),
     RESP_IP_BYTES("resp_ip_bytes"),
     IP_PROTO("ip_proto"),
+    /** A set: the uids of the tunnels the connection was carried in, joined by {@code ,}. */
+    TUNNEL_PARENTS("tunnel_parents"),
     LABEL("label"),
     DETAILED_LABEL("detailed-label");
 

@@ -11,9 +11,18 @@ import org.flowscore.source.SourceLine;
 
 /**
  * Reads a Zeek {@code conn.log} written by Zeek's JSON writer: one object per line, keys named as in the TSV
- * header ({@code id.orig_h}), unset fields left out or {@code null}. A nested {@code "id": {"orig_h": ...}}
- * object, as some tools re-emit it, is read as the flat {@code id.*} keys. Keys flowscore does not use, and
- * array or object values (such as {@code tunnel_parents}), are skipped.
+ * header ({@code id.orig_h}), unset fields left out or {@code null}. The forms sensors write are all read:
+ * <ul>
+ *   <li>the scope separator of {@code id.orig_h}: {@code .}, or whatever {@code Log::default_scope_sep} makes
+ *       it ({@code id_orig_h}), learned from the first record or configured ({@link ZeekScope});</li>
+ *   <li>a nested {@code "id": {"orig_h": ...}} object, as some tools re-emit it;</li>
+ *   <li>{@code ts} as epoch seconds, integer epoch milliseconds ({@code JSON::TS_MILLIS}) or ISO-8601;</li>
+ *   <li>zeek-kafka's {@code tag_json} envelope, {@code {"conn": {...}}}: the record inside is read as the
+ *       root, and an envelope of another log ({@code {"dns": {...}}}) is not a connection;</li>
+ *   <li>{@code tunnel_parents} as an array of uids.</li>
+ * </ul>
+ * Other keys (shippers' {@code @stream}, {@code @system}, {@code _path}, Zeek's {@code orig_l2_addr}) and other
+ * nested values are skipped without being built.
  *
  * <p>How a bad line is counted:
  * <ul>
@@ -33,10 +42,16 @@ public final class ZeekJsonReader implements LogReader {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int PREVIEW_CHARS = 80;
 
+    /** zeek-kafka's {@code tag_json} wraps each record in an object named after its log. */
+    private static final String CONN_ENVELOPE = "conn";
+
     private final ZeekConnAssembler assembler;
+    private final ZeekScope scope;
+    private final StringBuilder joined = new StringBuilder();
 
     public ZeekJsonReader(ReaderContext context) {
         this.assembler = new ZeekConnAssembler(context, SourceFormat.ZEEK_JSON);
+        this.scope = new ZeekScope(context.zeekScopeSeparator());
     }
 
     @Override
@@ -54,7 +69,7 @@ public final class ZeekJsonReader implements LogReader {
             if (first != JsonToken.START_OBJECT) {
                 return unreadable(bytes, SkipReason.MALFORMED_JSON, "not a JSON object: " + first);
             }
-            if (!readFields(parser, false)) {
+            if (!readRoot(parser, true)) {
                 return unreadable(bytes, SkipReason.MALFORMED_JSON, "unterminated object");
             }
             if (parser.nextToken() != null) {
@@ -68,11 +83,14 @@ public final class ZeekJsonReader implements LogReader {
         if (!assembler.looksLikeConnRecord()) {
             return new LineOutcome.Skipped(SkipReason.NOT_CONN_LOG, line.preview(PREVIEW_CHARS));
         }
-        return assembler.build();
+        return assembler.build(scope::nameOf);
     }
 
-    /** Reads the current object's members up to its end; false when the input ends first. */
-    private boolean readFields(JsonParser parser, boolean insideId) throws IOException {
+    /**
+     * Reads the record's members up to the end of the current object; false when the input ends first.
+     * {@code outermost} is true for the line's own object, where a {@code conn} envelope may open.
+     */
+    private boolean readRoot(JsonParser parser, boolean outermost) throws IOException {
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -80,13 +98,20 @@ public final class ZeekJsonReader implements LogReader {
             if (value == null) {
                 return false;
             }
-            // The nested form is rare, so building the flat name there costs the common case nothing.
-            ZeekConnField field = ZeekConnField.byName(insideId ? "id." + name : name);
-            if (field != null && value.isScalarValue()) {
+            ZeekConnField field = scope.field(name);
+            if (field == ZeekConnField.TUNNEL_PARENTS && value == JsonToken.START_ARRAY) {
+                if (!readSet(parser, field)) {
+                    return false;
+                }
+            } else if (field != null && value.isScalarValue()) {
                 assembler.set(field, value == JsonToken.VALUE_NULL ? null : parser.getText());
-            } else if (!insideId && value == JsonToken.START_OBJECT && name.equals("id")) {
+            } else if (value == JsonToken.START_OBJECT && name.equals("id")) {
                 // files.log and x509.log use a string "id"; only the object form is the 5-tuple.
-                if (!readFields(parser, true)) {
+                if (!readId(parser)) {
+                    return false;
+                }
+            } else if (outermost && value == JsonToken.START_OBJECT && name.equals(CONN_ENVELOPE)) {
+                if (!readRoot(parser, false)) {
                     return false;
                 }
             } else {
@@ -94,6 +119,42 @@ public final class ZeekJsonReader implements LogReader {
             }
         }
         return token == JsonToken.END_OBJECT;
+    }
+
+    /** The nested {@code id} object's members, read as the flat {@code id.*} fields. */
+    private boolean readId(JsonParser parser) throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            ZeekConnField field = ZeekScope.idField(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (value == null) {
+                return false;
+            }
+            if (field != null && value.isScalarValue()) {
+                assembler.set(field, value == JsonToken.VALUE_NULL ? null : parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return token == JsonToken.END_OBJECT;
+    }
+
+    /** A JSON array of strings, handed on joined by commas as the TSV form joins a set; other members skipped. */
+    private boolean readSet(JsonParser parser, ZeekConnField field) throws IOException {
+        joined.setLength(0);
+        JsonToken token;
+        while ((token = parser.nextToken()) != null && token != JsonToken.END_ARRAY) {
+            if (token == JsonToken.VALUE_STRING && !parser.getText().isEmpty()) {
+                if (!joined.isEmpty()) {
+                    joined.append(',');
+                }
+                joined.append(parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        assembler.set(field, joined.toString());
+        return token == JsonToken.END_ARRAY;
     }
 
     /** Applies the binary-data rule first: any parse failure on a line that is not text is reported as such. */

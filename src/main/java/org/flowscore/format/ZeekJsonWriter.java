@@ -48,6 +48,13 @@ public final class ZeekJsonWriter {
             }
             g.writeNumberField("missed_bytes", c.missedBytes());
             optional(g, "history", c.history());
+            if (!c.tunnelParents().isEmpty()) {
+                g.writeArrayFieldStart("tunnel_parents");
+                for (String parent : c.tunnelParents()) {
+                    g.writeString(parent);
+                }
+                g.writeEndArray();
+            }
             g.writeNumberField("orig_pkts", c.orig().packets());
             g.writeNumberField("orig_ip_bytes", c.orig().ipBytes());
             g.writeNumberField("resp_pkts", c.resp().packets());

@@ -26,6 +26,8 @@ public final class ZeekTsvReader implements LogReader {
 
     private String separator = "\t";
     private String unsetField = "-";
+    /** Joins the members of a set ({@code tunnel_parents}); the assembler expects them joined by a comma. */
+    private String setSeparator = ",";
     private String emptyField = "(empty)";
     private String path;
     private ZeekTsvHeader header;
@@ -70,6 +72,7 @@ public final class ZeekTsvReader implements LogReader {
             // A new header block: everything it does not repeat goes back to Zeek's defaults.
             separator = unescape(text.substring("#separator".length()).trim());
             unsetField = "-";
+            setSeparator = ",";
             emptyField = "(empty)";
             path = null;
             header = null;
@@ -80,12 +83,13 @@ public final class ZeekTsvReader implements LogReader {
         String value = sep < 0 ? "" : text.substring(sep + separator.length());
         switch (name) {
             case "#unset_field" -> unsetField = value;
+            case "#set_separator" -> setSeparator = value.isEmpty() ? "," : value;
             case "#empty_field" -> emptyField = value;
             case "#path" -> path = value;
             case "#fields" -> header = ZeekTsvHeader.fromFields(separator, unsetField, emptyField, path,
                     List.of(split(value, separator, -1)));
             default -> {
-                // #set_separator, #open, #close, #types and comments carry nothing a connection needs.
+                // #open, #close, #types and comments carry nothing a connection needs.
             }
         }
         return HEADER;
@@ -105,6 +109,9 @@ public final class ZeekTsvReader implements LogReader {
                 if (bad != null) {
                     return bad;
                 }
+            } else if (columns[i] == ZeekConnField.TUNNEL_PARENTS) {
+                String set = value(values[i]);
+                assembler.set(columns[i], set == null || setSeparator.equals(",") ? set : set.replace(setSeparator, ","));
             } else if (columns[i] != null) {
                 assembler.set(columns[i], value(values[i]));
             }

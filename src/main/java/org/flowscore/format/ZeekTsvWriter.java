@@ -59,7 +59,7 @@ public final class ZeekTsvWriter {
         text(c.history()).append('\t');
         line.append(c.orig().packets()).append('\t').append(c.orig().ipBytes()).append('\t');
         line.append(c.resp().packets()).append('\t').append(c.resp().ipBytes()).append('\t');
-        line.append('-');
+        line.append(c.tunnelParents().isEmpty() ? "-" : String.join(",", c.tunnelParents()));
         if (labels) {
             line.append('\t');
             text(c.truth() == null ? null : c.truth().label()).append('\t');

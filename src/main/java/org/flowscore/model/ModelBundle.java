@@ -273,12 +273,17 @@ public final class ModelBundle {
 
     private static String hint(JsonNode tree) {
         try {
-            return JSON.treeToValue(tree, ModelInfo.class).retrainCommand();
+            // An empty or null model.json maps to no description at all.
+            ModelInfo info = tree == null ? null : JSON.treeToValue(tree, ModelInfo.class);
+            if (info != null) {
+                return info.retrainCommand();
+            }
         } catch (IOException | IllegalArgumentException e) {
-            JsonNode algorithm = tree == null ? null : tree.get("algorithm");
-            return "flowscore train --algorithm " + (algorithm == null ? "ALGORITHM" : algorithm.asText())
-                    + " --data TRAINING-FILES --out MODEL.zip";
+            // Not a full description: the command is given from the algorithm alone.
         }
+        JsonNode algorithm = tree == null ? null : tree.get("algorithm");
+        return "flowscore train --algorithm " + (algorithm == null ? "ALGORITHM" : algorithm.asText())
+                + " --data TRAINING-FILES --out MODEL.zip";
     }
 
     private static void checkUsable(ModelInfo info, String name) throws ModelException {

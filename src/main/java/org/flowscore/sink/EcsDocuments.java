@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
+import org.flowscore.flow.SourceFormat;
 import org.flowscore.model.Contribution;
 import org.flowscore.model.ModelInfo;
 import org.flowscore.model.ScoredFlow;
@@ -15,7 +16,8 @@ import org.flowscore.model.ScoredFlow;
 /**
  * Renders a scored flow as an ECS document, shaped like Elastic's own Zeek and Suricata integrations
  * write connections ({@code source.*}, {@code destination.*}, {@code network.*}, {@code event.*},
- * {@code zeek.session_id} / {@code suricata.eve.flow_id}) so existing dashboards and pivots work, with the
+ * {@code zeek.session_id} / {@code suricata.eve.flow_id}; {@code capture.session_id} for capture's own) so
+ * existing dashboards and pivots work, tunnelled connections with their {@code tunnel_parents}, with the
  * model's output and the features (the 41, and the extended ones when computed) under {@code flowscore.*}.
  * {@code network.direction} comes from the site's local networks or the log's own local flags. One instance
  * per thread.
@@ -142,6 +144,7 @@ public final class EcsDocuments {
             if (c.history() != null) {
                 g.writeStringField("history", c.history());
             }
+            tunnelParents(g, c);
             if (c.transport().isIcmp()) {
                 g.writeObjectFieldStart("icmp");
                 g.writeNumberField("type", c.key().sourcePort());
@@ -149,6 +152,12 @@ public final class EcsDocuments {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            g.writeEndObject();
+        } else if (c.format() == SourceFormat.PCAP) {
+            // capture's own connections: their id, so a tunnelled connection's parents can be looked up.
+            g.writeObjectFieldStart("capture");
+            g.writeStringField("session_id", c.recordId());
+            tunnelParents(g, c);
             g.writeEndObject();
         } else if (c.format().producer().equals("suricata")) {
             g.writeObjectFieldStart("suricata");
@@ -162,6 +171,17 @@ public final class EcsDocuments {
             }
             g.writeEndObject();
             g.writeEndObject();
+        }
+    }
+
+    /** Zeek's {@code tunnel_parents}: the ids of the tunnels the connection came out of, when it was tunnelled. */
+    private static void tunnelParents(JsonGenerator g, Connection c) throws IOException {
+        if (!c.tunnelParents().isEmpty()) {
+            g.writeArrayFieldStart("tunnel_parents");
+            for (String parent : c.tunnelParents()) {
+                g.writeString(parent);
+            }
+            g.writeEndArray();
         }
     }
 

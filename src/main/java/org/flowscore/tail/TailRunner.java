@@ -193,7 +193,7 @@ public final class TailRunner {
                 if (!streams.containsKey(path)) {
                     ReadOptions options = new ReadOptions(input.format(), false, LineSource.DEFAULT_MAX_LINE_BYTES,
                             new ReaderContext(input.sensor() != null ? input.sensor() : ReaderContext.DEFAULT_SENSOR,
-                                    new CommunityId(0)));
+                                    new CommunityId(0), settings.localNetworks(), input.zeekScopeSeparator()));
                     streams.put(path, new LogStream(path, input, options, model, threshold, outputs, registry,
                             counters, stats, startAtEnd, since, this::note));
                 }

@@ -3,6 +3,7 @@ package org.flowscore.tail;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.flowscore.flow.LocalNetworks;
 
 /**
  * How the tailer runs, once the config file, the environment and the flags were merged.
@@ -15,9 +16,11 @@ import java.util.List;
  * @param statusInterval how often the status line is printed; zero for never
  * @param idleFlush      after this long without a line, buffered connections are released; zero for never
  * @param metricsPort    the loopback port for Prometheus metrics, or null for none
+ * @param localNetworks  the site's address ranges, for direction where a log has no local flags
  */
 public record TailSettings(List<InputSpec> inputs, Path registry, boolean resetRegistry, boolean startAtEnd,
-                           Duration pollInterval, Duration statusInterval, Duration idleFlush, Integer metricsPort) {
+                           Duration pollInterval, Duration statusInterval, Duration idleFlush, Integer metricsPort,
+                           LocalNetworks localNetworks) {
     public static final Duration DEFAULT_POLL = Duration.ofMillis(100);
     public static final Duration DEFAULT_STATUS = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IDLE_FLUSH = Duration.ofSeconds(1);
@@ -34,5 +37,8 @@ public record TailSettings(List<InputSpec> inputs, Path registry, boolean resetR
             throw new IllegalArgumentException("metrics-port must be between 0 and 65535, got " + metricsPort);
         }
         inputs = List.copyOf(inputs);
+        if (localNetworks == null) {
+            throw new IllegalArgumentException("local networks: none given");
+        }
     }
 }

@@ -61,6 +61,7 @@ class ZeekWritersRoundTripTest {
     private static Connection asJson(Connection c) {
         return new Connection(c.startMicros(), c.durationMicros(), c.recordId(), c.key(), c.service(), c.orig(),
                 c.resp(), c.missedBytes(), c.connState(), c.history(), c.localOrig(), c.localResp(),
-                c.urgentPackets(), c.payloadEstimated(), c.communityId(), SourceFormat.ZEEK_JSON, c.sensor(), c.truth());
+                c.urgentPackets(), c.payloadEstimated(), c.communityId(), SourceFormat.ZEEK_JSON, c.sensor(), c.truth(),
+                c.tunnelParents());
     }
 }

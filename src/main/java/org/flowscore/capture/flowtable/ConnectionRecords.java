@@ -2,6 +2,7 @@ package org.flowscore.capture.flowtable;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.List;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
@@ -38,11 +39,30 @@ public final class ConnectionRecords {
         boolean timed = duration > 0;
         Traffic orig = new Traffic(timed ? c.payload(c.orig) : 0, c.orig.packets, c.orig.ipBytes);
         Traffic resp = new Traffic(timed ? c.payload(c.resp) : 0, c.resp.packets, c.resp.ipBytes);
-        // Start time and Community ID identify a connection across runs over the same packets.
-        String recordId = "P" + Long.toString(c.startMicros, 36) + "-" + community;
-        return new Connection(c.startMicros, duration, recordId, key, null, orig, resp, 0,
+        return new Connection(c.startMicros, duration, recordId(c.startMicros, community), key, null, orig, resp, 0,
                 c.connState(), c.history.text(), localNetworks.contains(key.sourceIp()),
-                localNetworks.contains(key.destinationIp()), 0, false, community, SourceFormat.PCAP, sensor, null);
+                localNetworks.contains(key.destinationIp()), 0, false, community, SourceFormat.PCAP, sensor, null,
+                List.copyOf(c.tunnelParents));
+    }
+
+    /** The id the connection will be emitted under, known from its first packet on. */
+    String recordId(TrackedConnection c) {
+        Transport transport = Transport.fromIpProto(c.ipProto);
+        return recordId(c.startMicros, communityId.of(new FlowKey(text(c.origAddress), c.origPort,
+                text(c.respAddress), c.respPort, transport, c.ipProto)));
+    }
+
+    /** Start time and Community ID identify a connection across runs over the same packets. */
+    private static String recordId(long startMicros, String community) {
+        return "P" + Long.toString(startMicros, 36) + "-" + community;
+    }
+
+    /**
+     * An IP tunnel's id: the Community ID of its address pair and outer protocol, the same whichever way a
+     * packet goes and on every run, as Zeek keeps one tunnel per address pair.
+     */
+    String ipTunnelId(InetAddress a, InetAddress b, int ipProto) {
+        return "T" + communityId.of(new FlowKey(text(a), 0, text(b), 0, Transport.fromIpProto(ipProto), ipProto));
     }
 
     /** IPv6 in the compressed form Zeek and Suricata write ({@code fe80::1}), so documents agree across sources. */

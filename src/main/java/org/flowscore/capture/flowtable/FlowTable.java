@@ -42,12 +42,10 @@ public final class FlowTable {
 
     public void accept(PacketInfo p) {
         advanceTo(p.tsMicros());
+        // Named before this packet can evict anything: the carrying connection is then still tracked.
+        String parent = p.carrier() == null ? null : tunnelId(p.carrier());
         int sourcePort = p.sourcePort();
-        int destPort = p.destPort();
-        if (p.ipProto() == 1 || p.ipProto() == 58) {
-            int counterpart = IcmpTypes.counterpart(p.ipProto(), p.sourcePort());
-            destPort = counterpart >= 0 ? counterpart : p.destPort();
-        }
+        int destPort = keyDestPort(p);
         FlowTuple tuple = FlowTuple.of(p.source(), sourcePort, p.destination(), destPort, p.ipProto());
         TrackedConnection c = tracked.get(tuple);
         if (c != null && c.reusedBy(p)) {
@@ -67,11 +65,40 @@ public final class FlowTable {
         }
         Expiry before = expiry(c);
         c.add(p);
+        if (parent != null) {
+            c.tunnelParents.add(parent);
+        }
         Expiry after = expiry(c);
         if (after != before) {
             queues.get(before).remove(tuple);
             queues.get(after).put(tuple, c);
         }
+    }
+
+    /** ICMP is keyed by (type, counterpart type) so a request and its reply meet; see {@link IcmpTypes}. */
+    private static int keyDestPort(PacketInfo p) {
+        if (p.ipProto() == 1 || p.ipProto() == 58) {
+            int counterpart = IcmpTypes.counterpart(p.ipProto(), p.sourcePort());
+            return counterpart >= 0 ? counterpart : p.destPort();
+        }
+        return p.destPort();
+    }
+
+    /**
+     * The id of the tunnel a packet came out of: the UDP connection that carried it, which this table took
+     * just before, or the IP tunnel's own id.
+     */
+    private String tunnelId(Carrier carrier) {
+        return switch (carrier) {
+            case Carrier.UdpTunnel udp -> {
+                PacketInfo outer = udp.outer();
+                TrackedConnection carrying = tracked.get(FlowTuple.of(outer.source(), outer.sourcePort(),
+                        outer.destination(), keyDestPort(outer), outer.ipProto()));
+                yield carrying == null ? records.ipTunnelId(outer.source(), outer.destination(), outer.ipProto())
+                        : records.recordId(carrying);
+            }
+            case Carrier.IpTunnel ip -> records.ipTunnelId(ip.source(), ip.destination(), ip.ipProto());
+        };
     }
 
     /** Moves the clock without a packet (a quiet live interface), letting idle connections time out. */

@@ -17,34 +17,41 @@ import java.net.InetAddress;
  * @param seq           TCP sequence number (unsigned 32 bits in a long)
  * @param ack           TCP acknowledgement number (unsigned 32 bits in a long)
  * @param window        TCP window field
+ * @param carrier       the tunnel the packet came out of, or null when it was not tunnelled
  */
 public record PacketInfo(long tsMicros, InetAddress source, InetAddress destination, int ipProto,
                          int sourcePort, int destPort, int ipBytes, int payloadLength,
-                         int tcpFlags, long seq, long ack, int window) {
+                         int tcpFlags, long seq, long ack, int window, Carrier carrier) {
 
     public static PacketInfo tcp(long tsMicros, InetAddress source, int sourcePort, InetAddress destination,
                                  int destPort, int ipBytes, int payloadLength, int flags, long seq, long ack,
                                  int window) {
         return new PacketInfo(tsMicros, source, destination, 6, sourcePort, destPort, ipBytes, payloadLength,
-                flags, seq, ack, window);
+                flags, seq, ack, window, null);
     }
 
     public static PacketInfo udp(long tsMicros, InetAddress source, int sourcePort, InetAddress destination,
                                  int destPort, int ipBytes, int payloadLength) {
         return new PacketInfo(tsMicros, source, destination, 17, sourcePort, destPort, ipBytes, payloadLength,
-                0, 0, 0, 0);
+                0, 0, 0, 0, null);
     }
 
     public static PacketInfo icmp(long tsMicros, int ipProto, InetAddress source, InetAddress destination,
                                   int type, int code, int ipBytes, int payloadLength) {
         return new PacketInfo(tsMicros, source, destination, ipProto, type, code, ipBytes, payloadLength,
-                0, 0, 0, 0);
+                0, 0, 0, 0, null);
     }
 
     /** Another IP protocol: counted by addresses alone, as Zeek's {@code unknown_transport} connections. */
     public static PacketInfo other(long tsMicros, int ipProto, InetAddress source, InetAddress destination,
                                    int ipBytes) {
-        return new PacketInfo(tsMicros, source, destination, ipProto, 0, 0, ipBytes, 0, 0, 0, 0, 0);
+        return new PacketInfo(tsMicros, source, destination, ipProto, 0, 0, ipBytes, 0, 0, 0, 0, 0, null);
+    }
+
+    /** The same packet, come out of a tunnel. */
+    public PacketInfo carriedBy(Carrier by) {
+        return new PacketInfo(tsMicros, source, destination, ipProto, sourcePort, destPort, ipBytes, payloadLength,
+                tcpFlags, seq, ack, window, by);
     }
 
     public boolean has(int flag) {

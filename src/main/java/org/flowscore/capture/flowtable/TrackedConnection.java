@@ -19,6 +19,8 @@ final class TrackedConnection {
     final Endpoint orig = new Endpoint();
     final Endpoint resp = new Endpoint();
     final History history = new History();
+    /** Ids of the tunnels packets of this connection came out of, in the order first seen. */
+    final java.util.Set<String> tunnelParents = new java.util.LinkedHashSet<>();
     /** Where the connection stands in its ending, which decides how long the table keeps it. */
     Ending ending = Ending.OPEN;
     /** When the connection entered its current ending; the close delays run from here. */
@@ -71,10 +73,10 @@ final class TrackedConnection {
 
     /**
      * Ports at or above 1024 that Zeek's default analyzers register as likely server ports (Teredo, SOCKS,
-     * MySQL, SIP, mDNS/LLMNR, IRC, RADIUS, GTP, VXLAN, Geneve, HTTP alternates); below 1024 every port counts.
+     * MySQL, SIP, mDNS/LLMNR, IRC, RADIUS, GTP, VXLAN, Geneve, AYIYA, HTTP alternates); below 1024 every port counts.
      */
     private static final java.util.Set<Integer> HIGH_SERVER_PORTS = java.util.Set.of(1080, 1812, 1813, 2123, 2152,
-            3128, 3306, 3544, 4789, 5060, 5353, 5355, 6081, 6666, 6667, 6668, 6669, 8000, 8080, 8888);
+            3128, 3306, 3544, 4789, 5060, 5072, 5353, 5355, 6081, 6666, 6667, 6668, 6669, 8000, 8080, 8888);
 
     private static boolean likelyServer(int port) {
         return port > 0 && port < 1024 || HIGH_SERVER_PORTS.contains(port);
