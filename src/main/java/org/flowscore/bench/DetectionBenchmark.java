@@ -29,31 +29,74 @@ public final class DetectionBenchmark {
     static final long TEST_SEED_OFFSET = 1_000_003;
 
     /**
-     * One held-out capture's figures.
+     * One held-out capture's scores under its fold's model.
      *
-     * @param threshold        the fold model's own threshold
-     * @param benign           benign rows of the capture as it is
-     * @param benignFlagged    of them, at or above the threshold
-     * @param spanDays         the capture's length in days
-     * @param recall           per attack label of the capture: {rows, detected}
-     * @param rocAuc           over the capture's labelled rows; NaN without attacks or without benign rows
-     * @param prAuc            average precision, likewise
-     * @param unlabelled       connections left out as unlabelled
-     * @param injectedRecall   per injected attack type: {rows, detected}
-     * @param benignScores     the scores of the benign rows, for curves
-     * @param attackScores     the scores of the attack rows, for curves
+     * @param threshold      the fold model's own threshold
+     * @param spanDays       the capture's length in days
+     * @param benignScores   the capture's benign rows, as it is
+     * @param attackScores   its attack rows by label, as it is
+     * @param injectedScores the attacks injected into it (another seed than training's), by type
+     * @param unlabelled     connections left out as unlabelled
      */
-    public record CaptureResult(String capture, double threshold, long benign, long benignFlagged, double spanDays,
-                                Map<String, long[]> recall, double rocAuc, double prAuc, long unlabelled,
-                                Map<String, long[]> injectedRecall, double[] benignScores, double[] attackScores) {
+    public record CaptureResult(String capture, double threshold, double spanDays, double[] benignScores,
+                                Map<String, double[]> attackScores, Map<String, double[]> injectedScores,
+                                long unlabelled) {
+
+        public long benign() {
+            return benignScores.length;
+        }
+
+        public long benignFlagged() {
+            return flagged(benignScores, threshold);
+        }
 
         public double benignFlaggedShare() {
-            return benign == 0 ? Double.NaN : (double) benignFlagged / benign;
+            return benign() == 0 ? Double.NaN : (double) benignFlagged() / benign();
         }
 
         /** Benign flows flagged per day at the capture's own rate of traffic. */
         public double alertsPerDay() {
-            return spanDays <= 0 ? Double.NaN : benignFlagged / spanDays;
+            return spanDays <= 0 ? Double.NaN : benignFlagged() / spanDays;
+        }
+
+        /** Per attack label of the capture: {rows, detected}. */
+        public Map<String, long[]> recall() {
+            return recall(attackScores, threshold);
+        }
+
+        /** Per injected attack type: {rows, detected}. */
+        public Map<String, long[]> injectedRecall() {
+            return recall(injectedScores, threshold);
+        }
+
+        /** ROC and PR AUC over the capture's own labelled rows. */
+        public Metrics metrics() {
+            int attacks = attackScores.values().stream().mapToInt(a -> a.length).sum();
+            double[] scores = new double[benignScores.length + attacks];
+            boolean[] truth = new boolean[scores.length];
+            System.arraycopy(benignScores, 0, scores, 0, benignScores.length);
+            int k = benignScores.length;
+            for (double[] a : attackScores.values()) {
+                for (double v : a) {
+                    truth[k] = true;
+                    scores[k++] = v;
+                }
+            }
+            return Metrics.compute(scores, truth, threshold);
+        }
+
+        static Map<String, long[]> recall(Map<String, double[]> scores, double threshold) {
+            Map<String, long[]> recall = new TreeMap<>();
+            scores.forEach((label, s) -> recall.put(label, new long[] {s.length, flagged(s, threshold)}));
+            return recall;
+        }
+
+        static long flagged(double[] scores, double threshold) {
+            long n = 0;
+            for (double v : scores) {
+                n += v >= threshold ? 1 : 0;
+            }
+            return n;
         }
     }
 
@@ -76,51 +119,43 @@ public final class DetectionBenchmark {
             results.add(result);
             progress.accept(String.format("    %s: benign flagged %s (%,d of %,d), ROC AUC %.3f, %.0f s",
                     held.name(), percent(result.benignFlaggedShare()), result.benignFlagged(), result.benign(),
-                    result.rocAuc(), (System.nanoTime() - start) / 1e9));
+                    result.metrics().rocAuc(), (System.nanoTime() - start) / 1e9));
         }
         return results;
     }
 
     static CaptureResult measure(String name, Model model, LabelledDataset asIs, LabelledDataset injected) {
         FeatureSet set = model.featureSet();
-        double threshold = model.threshold();
-        List<LabelledFeatures> rows = asIs.rows();
-        double[] scores = new double[rows.size()];
-        boolean[] truth = new boolean[rows.size()];
-        Map<String, long[]> recall = new TreeMap<>();
-        long benign = 0;
-        long flagged = 0;
-        List<Double> benignScores = new ArrayList<>();
-        List<Double> attackScores = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            LabelledFeatures r = rows.get(i);
-            scores[i] = model.scorer().score(r.values(set));
-            truth[i] = r.isAttack();
+        List<Double> benign = new ArrayList<>();
+        Map<String, List<Double>> attacks = new TreeMap<>();
+        for (LabelledFeatures r : asIs.rows()) {
+            double score = model.scorer().score(r.values(set));
             if (r.isAttack()) {
-                long[] c = recall.computeIfAbsent(r.label(), k -> new long[2]);
-                c[0]++;
-                c[1] += scores[i] >= threshold ? 1 : 0;
-                attackScores.add(scores[i]);
+                attacks.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(score);
             } else {
-                benign++;
-                flagged += scores[i] >= threshold ? 1 : 0;
-                benignScores.add(scores[i]);
+                benign.add(score);
             }
         }
-        Metrics metrics = Metrics.compute(scores, truth, threshold);
-        Map<String, long[]> injectedRecall = new TreeMap<>();
+        Map<String, List<Double>> injectedAttacks = new TreeMap<>();
         for (LabelledFeatures r : injected.rows()) {
-            if (r.isAttack() && !recall.containsKey(r.label())) {
-                long[] c = injectedRecall.computeIfAbsent(r.label(), k -> new long[2]);
-                c[0]++;
-                c[1] += model.scorer().score(r.values(set)) >= threshold ? 1 : 0;
+            if (r.isAttack() && !attacks.containsKey(r.label())) {
+                injectedAttacks.computeIfAbsent(r.label(), k -> new ArrayList<>())
+                        .add(model.scorer().score(r.values(set)));
             }
         }
         double spanDays = asIs.captures().getFirst().spanMicros() / 86_400e6;
-        return new CaptureResult(name, threshold, benign, flagged, spanDays, recall, metrics.rocAuc(),
-                metrics.prAuc(), asIs.unlabelled(), injectedRecall,
-                benignScores.stream().mapToDouble(Double::doubleValue).toArray(),
-                attackScores.stream().mapToDouble(Double::doubleValue).toArray());
+        return new CaptureResult(name, model.threshold(), spanDays, array(benign), arrays(attacks),
+                arrays(injectedAttacks), asIs.unlabelled());
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static Map<String, double[]> arrays(Map<String, List<Double>> values) {
+        Map<String, double[]> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, array(v)));
+        return out;
     }
 
     static String percent(double share) {

@@ -6,6 +6,13 @@ import java.util.TreeMap;
 
 /** The detection benchmark's results as a text table, per capture and pooled. */
 public final class DetectionTable {
+    /** The protocol in one paragraph, for the report. */
+    public static final String PROTOCOL = "Leave one capture out: for each capture of the corpus a model is trained,"
+            + " with the corpus recipe and its own cross-validated threshold, on every other capture (attacks"
+            + " injected into them); it scores the held-out capture as it is (benign flows flagged, alerts per day"
+            + " at the capture's rate, recall per attack label, ROC and PR AUC) and the same capture with attacks"
+            + " injected from another seed (recall per injected attack type over traffic the model never saw).";
+
     private DetectionTable() {
     }
 
@@ -17,9 +24,10 @@ public final class DetectionTable {
         long flagged = 0;
         Map<String, long[]> injected = new TreeMap<>();
         for (DetectionBenchmark.CaptureResult r : results) {
+            var metrics = r.metrics();
             sb.append(String.format("%-58s %9.3f %,8d %9s %9.1f %7s %7s  %s%n", r.capture(), r.threshold(), r.benign(),
-                    DetectionBenchmark.percent(r.benignFlaggedShare()), r.alertsPerDay(), three(r.rocAuc()),
-                    three(r.prAuc()), recall(r.recall())));
+                    DetectionBenchmark.percent(r.benignFlaggedShare()), r.alertsPerDay(), three(metrics.rocAuc()),
+                    three(metrics.prAuc()), recall(r.recall())));
             benign += r.benign();
             flagged += r.benignFlagged();
             r.injectedRecall().forEach((k, v) -> {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
 import org.flowscore.bench.BenchCorpus;
 import org.flowscore.bench.DetectionBenchmark;
+import org.flowscore.bench.DetectionReport;
 import org.flowscore.bench.DetectionTable;
 import org.flowscore.corpus.Corpus;
 import org.flowscore.corpus.CorpusException;
@@ -22,6 +23,7 @@ import org.flowscore.bench.ScoringBenchmark;
 import org.flowscore.bench.TailBenchmark;
 import org.flowscore.capture.CaptureException;
 import org.flowscore.features.NslKddReader;
+import org.flowscore.model.BuiltInModel;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
@@ -90,8 +92,9 @@ final class BenchCommand implements Callable<Integer> {
     Path pcap;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = "With --scoring or --es: the model bundle to use (default: the shipped model).")
-    Path model;
+            description = {"With --scoring, --es or --tail: a built-in model (default, nsl-kdd) or a bundle's path",
+                "(default: nsl-kdd with --scoring, the default model otherwise)."})
+    String model;
 
     @Option(names = "--es", paramLabel = "URL",
             description = "Benchmark writing to this Elasticsearch (no authentication) instead of the pipeline.")
@@ -128,6 +131,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " $FLOWSCORE_SHARED_DATA).")
     Path sharedData;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "With --detection: also write an HTML page with the ROC and trade-off curves into DIR.")
+    Path report;
+
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Where the corpus files are written, then deleted (default: the system temp folder).")
     Path workDir;
@@ -151,7 +158,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (scoringData != null) {
             try {
-                ModelBundle bundle = model == null ? ModelBundle.openDefault() : ModelBundle.open(model);
+                ModelBundle bundle = ModelBundle.openNamed(model == null ? BuiltInModel.NSL_KDD.id() : model);
                 out.printf("scoring: model %s %s on %s, single thread%n", bundle.info().name(), bundle.info().version(),
                         scoringData);
                 new ScoringBenchmark(bundle, NslKddReader.readAll(scoringData), Math.max(rounds, 5), out).run();
@@ -169,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserFacingException("--passes must be at least 1");
             }
             try {
-                Model scoring = model == null ? ModelBundle.readDefault() : ModelBundle.read(model);
+                Model scoring = ModelBundle.readNamed(model);
                 out.printf("model %s %s%n", scoring.info().name(), scoring.info().version());
                 new EsBenchmark(es, scoring, InputResolver.resolve(paths), passes, out).run();
             } catch (ModelException | SetupException | EsSinkException e) {
@@ -187,7 +194,7 @@ final class BenchCommand implements Callable<Integer> {
             Path dir = Files.createTempDirectory(workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")),
                     "flowscore-bench-tail-");
             try {
-                Model scoring = model == null ? ModelBundle.readDefault() : ModelBundle.read(model);
+                Model scoring = ModelBundle.readNamed(model);
                 new TailBenchmark(tail, scoring, base, rate, records, out).run(dir);
             } catch (ModelException | SetupException | EsSinkException e) {
                 throw new UserFacingException(e.getMessage(), e);
@@ -226,6 +233,9 @@ final class BenchCommand implements Callable<Integer> {
             });
             out.print(DetectionTable.text(results));
             out.flush();
+            if (report != null) {
+                err.println("report written to " + DetectionReport.write(results, DetectionTable.PROTOCOL, report));
+            }
         } catch (CorpusException | ModelException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

@@ -84,7 +84,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--sensor", paramLabel = "NAME", description = "Sensor name for the PATHs' documents.")
     String sensor;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Model bundle (default: the shipped model).")
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "A built-in model (default, nsl-kdd) or a bundle's path (default: the default model).")
     String model;
 
     @Option(names = "--threshold", paramLabel = "X", description = "Decision threshold (default: the model's).")
@@ -141,7 +142,7 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TailConfig settings = TailConfig.load(config, System.getenv(), flags());
         TailSettings tail = tailSettings(settings);
-        Model scoring = settings.model() == null ? ModelBundle.readDefault() : ModelBundle.read(Path.of(settings.model()));
+        Model scoring = ModelBundle.readNamed(settings.model());
         double cut = ThresholdOption.checked(settings.threshold() != null ? settings.threshold() : scoring.threshold(),
                 "tail settings: 'threshold'");
         var err = spec.commandLine().getErr();

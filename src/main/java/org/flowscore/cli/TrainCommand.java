@@ -8,6 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowscore.corpus.Corpus;
+import org.flowscore.corpus.CorpusException;
+import org.flowscore.corpus.CorpusRecipe;
+import org.flowscore.corpus.CorpusTraining;
 import org.flowscore.dataset.DatasetLoader;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.features.LabelledDataset;
@@ -70,7 +74,10 @@ import picocli.CommandLine.TypeConversionException;
             "                     --quantile [0.99]",
             "",
             "Examples:",
-            "  the built-in model, models/nsl-kdd-random-forest.zip:",
+            "  the built-in default model, models/flowscore-default.zip:",
+            "    flowscore train --corpus models/flowscore-default.corpus.yml \\",
+            "      --out models/flowscore-default.zip",
+            "  the built-in NSL-KDD model, models/nsl-kdd-random-forest.zip:",
             "    flowscore train --algorithm random-forest --seed 42 \\",
             "      --data ../shared/data/nsl-kdd/KDDTrain+.txt \\",
             "      --out models/nsl-kdd-random-forest.zip",
@@ -82,11 +89,22 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--algorithm", required = true, paramLabel = "ALGORITHM", converter = AlgorithmConverter.class,
+    @Option(names = "--algorithm", paramLabel = "ALGORITHM", converter = AlgorithmConverter.class,
             description = "random-forest, gradient-boosting, logistic or isolation-forest.")
     Algorithm algorithm;
 
-    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = {"Train as a corpus recipe says instead of --algorithm and --data: its captures (under",
+                "--shared-data), attacks injected into them, a random forest with its settings. The default",
+                "model is models/flowscore-default.corpus.yml."})
+    Path corpus;
+
+    @Option(names = "--shared-data", paramLabel = "DIR",
+            description = "With --corpus: the folder its capture paths are under (default: ../shared/data, or"
+                    + " $FLOWSCORE_SHARED_DATA).")
+    Path sharedData;
+
+    @Option(names = "--data", arity = "1..*", paramLabel = "PATH",
             description = {"Training data, each PATH one capture: NSL-KDD files, or Zeek conn.log / Suricata",
                 "eve.json files, folders or quoted globs (as for 'features'); - for standard input."})
     List<String> data;
@@ -165,12 +183,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingOptions options = options();
         Path target = out.toAbsolutePath();
         if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw new UserFacingException("--out " + out + ": " + (Files.isDirectory(target) ? "is a folder"
                     : "the folder " + target.getParent() + " does not exist"));
         }
+        if (corpus != null) {
+            if (algorithm != null || data != null) {
+                throw new UserFacingException("--corpus says what to train on and how: give it without --algorithm"
+                        + " and --data");
+            }
+            return trainCorpus();
+        }
+        if (algorithm == null || data == null) {
+            throw new UserFacingException("give --algorithm and --data (or --corpus FILE)");
+        }
+        TrainingOptions options = options();
         InputOptions input = new InputOptions();
         input.paths = data;
         input.format = format;
@@ -195,6 +223,28 @@ final class TrainCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
+        bundle.write(out);
+        summary(err, bundle.info(), seconds(start));
+        return ExitCodes.OK;
+    }
+
+    private int trainCorpus() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        Path root = sharedData != null ? sharedData : CorpusOptions.defaultSharedData();
+        ModelBundle bundle;
+        try {
+            CorpusRecipe recipe = CorpusRecipe.read(corpus);
+            err.println("loading the " + recipe.captures().size() + " captures of " + corpus + " from " + root);
+            err.flush();
+            Corpus loaded = Corpus.load(recipe, root, features.settings(), features.extendedSettings());
+            bundle = CorpusTraining.train(loaded, java.util.Set.of(), line -> {
+                err.println(line);
+                err.flush();
+            });
+        } catch (CorpusException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
         bundle.write(out);
         summary(err, bundle.info(), seconds(start));
         return ExitCodes.OK;

@@ -76,6 +76,11 @@ public final class Evaluation {
         return data.labelled();
     }
 
+    /** Connections of the data left out as unlabelled (Background, Unknown, -, none in a labelled log). */
+    public long unlabelled() {
+        return data.unlabelled();
+    }
+
     /** The evaluation files, as given. */
     public List<String> sources() {
         return data.sources();

@@ -41,6 +41,10 @@ public final class EvaluationReport {
         if (!e.labelled()) {
             line(out, "           unlabelled logs: every row counts as normal, so only false positives mean anything");
         }
+        if (e.unlabelled() > 0) {
+            line(out, "           %s connections labelled Background, Unknown, - or nothing left out of every metric",
+                    count(e.unlabelled()));
+        }
         out.append('\n');
         line(out, "accuracy   %-8s  precision  %-8s  recall  %-8s  f1  %s", ratio(m.accuracy()), ratio(m.precision()),
                 ratio(m.recall()), ratio(m.f1()));
@@ -87,6 +91,7 @@ public final class EvaluationReport {
             g.writeNumberField("threshold", e.threshold());
             g.writeEndObject();
             g.writeNumberField("rows", e.rows());
+            g.writeNumberField("unlabelled", e.unlabelled());
             ratioField(g, "accuracy", m.accuracy());
             ratioField(g, "precision", m.precision());
             ratioField(g, "recall", m.recall());

@@ -107,7 +107,7 @@ public final class HtmlReport {
     }
 
     /** Text for HTML element content and attribute values. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);

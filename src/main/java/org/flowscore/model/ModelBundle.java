@@ -49,8 +49,6 @@ import org.flowscore.model.score.Scorers;
 public final class ModelBundle {
     /** The bundle layout version this flowscore reads and writes. */
     public static final int FORMAT_VERSION = 1;
-    /** The built-in model, on the classpath and at the top of the source tree. */
-    public static final String DEFAULT_MODEL = "models/nsl-kdd-random-forest.zip";
 
     static final String INFO_ENTRY = "model.json";
     static final String MODEL_ENTRY = "model.ser";
@@ -106,10 +104,15 @@ public final class ModelBundle {
         }
     }
 
-    /** The built-in NSL-KDD model shipped inside flowscore. */
+    /** The default model shipped inside flowscore. */
     public static ModelBundle openDefault() throws ModelException {
-        String name = "the built-in model " + DEFAULT_MODEL;
-        try (InputStream in = ModelBundle.class.getResourceAsStream("/" + DEFAULT_MODEL)) {
+        return openBuiltIn(BuiltInModel.DEFAULT);
+    }
+
+    /** A model shipped inside flowscore. */
+    public static ModelBundle openBuiltIn(BuiltInModel builtIn) throws ModelException {
+        String name = "the built-in model " + builtIn.id() + " (" + builtIn.resource() + ")";
+        try (InputStream in = ModelBundle.class.getResourceAsStream("/" + builtIn.resource())) {
             if (in == null) {
                 throw new ModelException(name + " is missing from the classpath: rebuild flowscore with its"
                         + " models/ folder");
@@ -125,13 +128,46 @@ public final class ModelBundle {
         return open(file).model();
     }
 
-    /** Reads the built-in model and builds its scorer. */
+    /** Reads the built-in default model and builds its scorer. */
     public static Model readDefault() throws ModelException {
         return openDefault().model();
     }
 
+    /**
+     * A built-in model by name ({@code default}, {@code nsl-kdd}), else a bundle file by path; null gives the
+     * default model.
+     */
+    public static ModelBundle openNamed(String nameOrPath) throws ModelException {
+        if (nameOrPath == null) {
+            return openDefault();
+        }
+        BuiltInModel builtIn = BuiltInModel.byId(nameOrPath);
+        if (builtIn != null && !Files.exists(Path.of(nameOrPath))) {
+            return openBuiltIn(builtIn);
+        }
+        Path file = Path.of(nameOrPath);
+        if (!Files.exists(file) && !nameOrPath.contains("/") && !nameOrPath.endsWith(".zip")) {
+            throw new ModelException(nameOrPath + ": no such model: built-in models are "
+                    + String.join(", ", BuiltInModel.ids()) + "; anything else is a path to a bundle (.zip)");
+        }
+        return open(file);
+    }
+
+    /** {@link #openNamed} and its scorer. */
+    public static Model readNamed(String nameOrPath) throws ModelException {
+        return openNamed(nameOrPath).model();
+    }
+
     public ModelInfo info() {
         return info;
+    }
+
+    /** The same model described by {@code newInfo}, which must describe it (a calibrated threshold). */
+    public ModelBundle withInfo(ModelInfo newInfo) throws ModelException {
+        if (!newInfo.version().equals(info.version()) || !newInfo.features().equals(info.features())) {
+            throw new IllegalArgumentException("a new description must keep the model's version and features");
+        }
+        return new ModelBundle(source, parseInfo(infoJson(newInfo), source), new LinkedHashMap<>(parts), serialized);
     }
 
     /** The named parts of {@code model.ser} (unmodifiable). */

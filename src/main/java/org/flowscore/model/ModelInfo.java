@@ -40,6 +40,7 @@ import org.flowscore.features.FeatureSettings;
  *                           (random forest); {@code trainingFlaggedRate} and, on labelled data,
  *                           {@code labelledAccuracy} … {@code labelledAuc} (isolation forest)
  * @param extendedSettings   settings of the extended features' windows; absent for NSL-KDD models
+ * @param calibration        how {@code flowscore calibrate} set {@code threshold} for a site; absent otherwise
  */
 public record ModelInfo(
         int formatVersion,
@@ -60,7 +61,8 @@ public record ModelInfo(
         List<String> constantFeatures,
         Map<String, Object> parameters,
         Map<String, Double> trainingMetrics,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ExtendedSettings extendedSettings) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ExtendedSettings extendedSettings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
 
     private static final Properties BUILD = buildProperties();
 
@@ -83,7 +85,15 @@ public record ModelInfo(
     public ModelInfo withVersion(String newVersion) {
         return new ModelInfo(formatVersion, name, newVersion, algorithm, smileVersion, flowscoreVersion, features,
                 encodings, featureSettings, threshold, thresholdRule, trainingDataSha256, trainingSources,
-                trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings);
+                trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings,
+                calibration);
+    }
+
+    /** The same description with a site's threshold and how it was found. */
+    public ModelInfo calibrated(double siteThreshold, Calibration how) {
+        return new ModelInfo(formatVersion, name, version, algorithm, smileVersion, flowscoreVersion, features,
+                encodings, featureSettings, siteThreshold, thresholdRule, trainingDataSha256, trainingSources,
+                trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings, how);
     }
 
     /** The command that trains this model again with the running flowscore, for messages. */

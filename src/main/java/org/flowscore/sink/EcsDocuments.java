@@ -194,6 +194,9 @@ public final class EcsDocuments {
         g.writeStringField("name", model.name());
         g.writeStringField("version", model.version());
         g.writeStringField("algorithm", model.algorithm());
+        if (model.calibration() != null) {
+            g.writeStringField("calibration", model.calibration().id());
+        }
         g.writeEndObject();
         g.writeStringField("source_format", flow.connection().format().cliName());
         g.writeStringField("conn_state", flow.features().flag());

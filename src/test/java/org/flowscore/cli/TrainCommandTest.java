@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.features.NslKddReader;
+import org.flowscore.model.BuiltInModel;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelInfo;
@@ -30,12 +31,12 @@ class TrainCommandTest {
         CliRun r = CliRun.of("train", "--algorithm", "random-forest", "--data", data, "--seed", "42",
                 "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("read 125,973 rows from 1 input"), r.err());
+        assertTrue(r.err().contains("read 125,973 rows from 1 capture"), r.err());
         assertTrue(r.err().contains("58,630 attacks of 22 types, 67,343 normal"), r.err());
         assertTrue(r.err().contains("  fold 5/5: trained on"), r.err());
         assertTrue(r.err().contains("  threshold   0.038: "), r.err());
 
-        Model shipped = ModelBundle.readDefault();
+        Model shipped = ModelBundle.openBuiltIn(BuiltInModel.NSL_KDD).model();
         Model rebuilt = ModelBundle.read(out);
         assertEquals(shipped.info().version(), rebuilt.info().version(), "model.ser has the same SHA-256");
         assertEquals(shipped.threshold(), rebuilt.threshold());
@@ -50,9 +51,9 @@ class TrainCommandTest {
         assertEquals(a, new ModelInfo(b.formatVersion(), b.name(), b.version(), b.algorithm(), b.smileVersion(),
                 a.flowscoreVersion(), b.features(), b.encodings(), b.featureSettings(), b.threshold(),
                 b.thresholdRule(), b.trainingDataSha256(), a.trainingSources(), b.trainingRows(), b.trainingAttacks(),
-                b.constantFeatures(), b.parameters(), b.trainingMetrics(), b.extendedSettings()));
+                b.constantFeatures(), b.parameters(), b.trainingMetrics(), b.extendedSettings(), b.calibration()));
         if (data.equals(DOCUMENTED_DATA) && a.flowscoreVersion().equals(b.flowscoreVersion())) {
-            assertArrayEquals(Files.readAllBytes(Path.of(ModelBundle.DEFAULT_MODEL)), Files.readAllBytes(out));
+            assertArrayEquals(Files.readAllBytes(Path.of(BuiltInModel.NSL_KDD.resource())), Files.readAllBytes(out));
         }
     }
 
@@ -62,7 +63,7 @@ class TrainCommandTest {
         CliRun r = CliRun.of("train", "--algorithm", "isolation-forest", "--data", "sample-logs/zeek-tsv/conn.log",
                 "--trees", "50", "--quantile", "0.95", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("read 360 rows from 1 input in "), r.err());
+        assertTrue(r.err().contains("read 360 rows from 1 capture in "), r.err());
         assertTrue(r.err().contains(": unlabelled connections"), r.err());
         assertTrue(r.err().contains("fit on 360 normal rows"), r.err());
         Model model = ModelBundle.read(out);
@@ -78,7 +79,7 @@ class TrainCommandTest {
         assertEquals(1, r.exitCode());
         List<String> lines = r.err().lines().toList();
         assertEquals(List.of("loading sample-logs/zeek-tsv/conn.log"), lines.subList(0, 1));
-        assertTrue(lines.get(1).startsWith("read 360 rows from 1 input in "), r.err());
+        assertTrue(lines.get(1).startsWith("read 360 rows from 1 capture in "), r.err());
         assertTrue(lines.get(2).startsWith("flowscore: gradient-boosting learns from labelled rows, and these logs"
                 + " carry no labels"), r.err());
         assertTrue(lines.get(2).endsWith("--algorithm isolation-forest, which learns normal traffic from unlabelled"

@@ -76,8 +76,9 @@ class SuricataEveDataTest {
                 () -> assertEquals(new Traffic(0, 0, 0), c.resp()),
                 () -> assertEquals("S0", c.connState()),
                 () -> assertNull(c.history()),
-                () -> assertNull(c.localOrig()),
-                () -> assertNull(c.localResp()),
+                // EVE has no local flags: both ends are in 192.168.0.0/16, local by the default local networks.
+                () -> assertEquals(Boolean.TRUE, c.localOrig()),
+                () -> assertEquals(Boolean.TRUE, c.localResp()),
                 () -> assertEquals(0, c.urgentPackets()),
                 () -> assertEquals(0, c.missedBytes()),
                 () -> assertTrue(c.payloadEstimated()),

@@ -97,8 +97,9 @@ class ZeekJsonReaderTest {
         assertEquals(0, c.missedBytes());
         assertEquals("RSTR", c.connState());
         assertEquals("ShADdFar", c.history());
-        assertNull(c.localOrig(), "the line has no local_orig key");
-        assertNull(c.localResp(), "the line has no local_resp key");
+        // No local_orig/local_resp keys: both ends are in 10.0.0.0/8, local by the default local networks.
+        assertEquals(Boolean.TRUE, c.localOrig());
+        assertEquals(Boolean.TRUE, c.localResp());
         assertEquals(0, c.urgentPackets());
         assertFalse(c.payloadEstimated());
         // Computed outside flowscore (Python hashlib): SHA-1 over seed 0x0000, 10.18.20.8, 10.18.20.97
@@ -193,7 +194,8 @@ class ZeekJsonReaderTest {
                 "extra":{"nested":[1,{"deep":true}]},"vlan":12}"""));
         assertNull(c.service());
         assertEquals(Boolean.TRUE, c.localOrig());
-        assertNull(c.localResp());
+        // local_resp null: decided by the default local networks, which do not hold 45.33.32.156.
+        assertEquals(Boolean.FALSE, c.localResp());
         assertEquals(new Traffic(0, 1, 60), c.orig());
     }
 

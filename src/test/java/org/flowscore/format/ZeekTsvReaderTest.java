@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.flow.Connection;
+import org.flowscore.flow.LocalNetworks;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.flow.Transport;
 import org.flowscore.source.SourceLine;
@@ -113,9 +114,11 @@ class ZeekTsvReaderTest {
     }
 
     @Test
-    void oldBroSchemaWithoutLocalRespLeavesItUnset() {
+    void oldBroSchemaWithoutLocalRespDecidesItFromTheLocalNetworks() {
         List<Connection> all = Reading.read(SharedData.require("zeek/zat-2013-tsv/conn.log")).connections();
-        assertTrue(all.stream().allMatch(c -> c.localResp() == null));
+        assertTrue(all.stream().allMatch(c -> c.localResp() == LocalNetworks.defaults().contains(
+                c.key().destinationIp())));
+        assertTrue(all.stream().anyMatch(c -> c.localResp()) && all.stream().anyMatch(c -> !c.localResp()));
     }
 
     @Test

@@ -62,7 +62,7 @@ class ModelBundleFuzzTest {
 
     @Test
     void theShippedModelAndItsCutsHoldTheInvariant() throws Exception {
-        byte[] shipped = java.nio.file.Files.readAllBytes(Path.of(ModelBundle.DEFAULT_MODEL));
+        byte[] shipped = java.nio.file.Files.readAllBytes(Path.of(BuiltInModel.NSL_KDD.resource()));
         for (int cut = 0; cut < shipped.length; cut += Math.max(1, shipped.length / 40)) {
             open(java.util.Arrays.copyOf(shipped, cut));
         }
@@ -98,14 +98,14 @@ class ModelBundleFuzzTest {
     }
 
     private static byte[] shippedEntry(String name) {
-        try (InputStream in = java.nio.file.Files.newInputStream(Path.of(ModelBundle.DEFAULT_MODEL));
+        try (InputStream in = java.nio.file.Files.newInputStream(Path.of(BuiltInModel.NSL_KDD.resource()));
              ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (e.getName().equals(name)) {
                     return zip.readAllBytes();
                 }
             }
-            throw new IllegalStateException("no " + name + " in " + ModelBundle.DEFAULT_MODEL);
+            throw new IllegalStateException("no " + name + " in " + BuiltInModel.NSL_KDD.resource());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelBundleTest {
-    private static final Path SHIPPED = Path.of(ModelBundle.DEFAULT_MODEL);
+    private static final Path SHIPPED = Path.of(BuiltInModel.NSL_KDD.resource());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger CONSTRUCTED = new AtomicInteger();
     private static final AtomicInteger READ = new AtomicInteger();

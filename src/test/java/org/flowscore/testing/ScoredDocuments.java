@@ -28,7 +28,7 @@ public final class ScoredDocuments {
     public static ModelInfo model() {
         return new ModelInfo(1, "test-model", "1", "random-forest", "6.2.5", "0.1.0", KddSchema.NAMES, Map.of(),
                 FeatureSettings.defaults(), 0.5, "test", "0".repeat(64), List.of(), 0, 0, List.of(), Map.of(),
-                Map.of(), null);
+                Map.of(), null, null);
     }
 
     /** The documents of a file under the shared data folder, e.g. {@code zeek/zat-2013-tsv/conn.log}. */

@@ -93,6 +93,10 @@ public final class ModelTrainer {
         double threshold = byCapture
                 ? Threshold.forBudget(set.y, set.capture, set.captureNames.size(), oof, options.fpBudget())
                 : Threshold.choose(set.y, set.label, oof);
+        if (byCapture) {
+            progress.accept("threshold " + threshold + "; held-out normal flows it flags: "
+                    + flaggedPerCapture(set, oof, threshold));
+        }
         Map<String, Double> metrics = new LinkedHashMap<>(Metrics.summary("oof", set.y, oof, threshold));
 
         long start = System.nanoTime();
@@ -112,6 +116,27 @@ public final class ModelTrainer {
                 + ", on the out-of-fold scores of " + plan.describe() + " on the training data";
         return bundle(data, options, recorded, threshold, rule, set.size(), attacks, constant, parameters, metrics,
                 model);
+    }
+
+    /** Each capture's out-of-fold normal rows flagged at {@code threshold}, as "name share (n of m)". */
+    private static String flaggedPerCapture(TrainingSet set, double[] oof, double threshold) {
+        int captures = set.captureNames.size();
+        int[] normals = new int[captures];
+        int[] flagged = new int[captures];
+        for (int i = 0; i < set.size(); i++) {
+            if (set.y[i] == 0) {
+                normals[set.capture[i]]++;
+                flagged[set.capture[i]] += oof[i] >= threshold ? 1 : 0;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (int c = 0; c < captures; c++) {
+            if (normals[c] > 0) {
+                parts.add(String.format("%s %.2f %% (%d of %d)", set.captureNames.get(c),
+                        100.0 * flagged[c] / normals[c], flagged[c], normals[c]));
+            }
+        }
+        return String.join(", ", parts);
     }
 
     /** The predictors minus the features the options exclude; an unknown name is an error naming it. */
@@ -169,7 +194,7 @@ public final class ModelTrainer {
         ModelInfo info = new ModelInfo(ModelBundle.FORMAT_VERSION, options.name(), null, options.algorithm().id(),
                 ModelInfo.currentSmileVersion(), ModelInfo.currentFlowscoreVersion(), set.names(), encodings,
                 recorded.settings(), threshold, rule, data.sha256(), data.sources(), rows, attacks,
-                List.copyOf(constantNames), new TreeMap<>(parameters), definedMetrics, recorded.extended());
+                List.copyOf(constantNames), new TreeMap<>(parameters), definedMetrics, recorded.extended(), null);
         return ModelBundle.create(info, model.parts());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.flowscore.features.KddSchema;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.features.NslKddReader;
+import org.flowscore.model.BuiltInModel;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
 import org.flowscore.testing.SharedData;
@@ -25,7 +26,7 @@ class FlatForestTest {
 
     @BeforeAll
     static void load() throws ModelException, IOException {
-        ModelBundle bundle = ModelBundle.openDefault();
+        ModelBundle bundle = ModelBundle.openBuiltIn(BuiltInModel.NSL_KDD);
         smile = (RandomForest) bundle.parts().get(Scorers.MODEL);
         scorer = (ForestScorer) bundle.model().scorer();
         test = NslKddReader.readAll(SharedData.require("nsl-kdd/KDDTest+.txt"));

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The shipped NSL-KDD model: what models/README.md promises about it. */
-class DefaultModelTest {
+class NslKddModelTest {
     private static Model model;
 
     @BeforeAll
     static void load() throws ModelException {
-        model = ModelBundle.readDefault();
+        model = ModelBundle.openBuiltIn(BuiltInModel.NSL_KDD).model();
     }
 
     @Test
@@ -38,7 +38,7 @@ class DefaultModelTest {
     @Test
     void thresholdIsTheOneInModelJson() throws IOException {
         JsonNode json;
-        try (ZipFile zip = new ZipFile(Path.of(ModelBundle.DEFAULT_MODEL).toFile())) {
+        try (ZipFile zip = new ZipFile(Path.of(BuiltInModel.NSL_KDD.resource()).toFile())) {
             json = new ObjectMapper().readTree(zip.getInputStream(zip.getEntry("model.json")));
         }
         assertEquals(json.get("threshold").doubleValue(), model.threshold());
