@@ -190,13 +190,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (corpus != null) {
             if (algorithm != null || data != null) {
-                throw new UserFacingException("--corpus says what to train on and how: give it without --algorithm"
-                        + " and --data");
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--corpus says what to train on"
+                        + " and how: give it without --algorithm and --data");
             }
             return trainCorpus();
         }
         if (algorithm == null || data == null) {
-            throw new UserFacingException("give --algorithm and --data (or --corpus FILE)");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give --algorithm and --data (or --corpus FILE)");
         }
         TrainingOptions options = options();
         InputOptions input = new InputOptions();

@@ -1,14 +1,16 @@
 package org.flowscore.corpus;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -69,17 +71,28 @@ public record CorpusRecipe(String name, List<CaptureEntry> captures, InjectionSe
      * @param maxRowsPerAttack at most this many rows of one attack label from one capture are trained on (a
      *                         flood would otherwise outweigh everything else), taken evenly
      */
-    public record InjectionSettings(long seed, int warmup, int maxRowsPerAttack) {
+    public record InjectionSettings(Long seed, Integer warmup, Integer maxRowsPerAttack) {
         public InjectionSettings {
+            present(seed, "injection.seed");
+            present(warmup, "injection.warmup");
+            present(maxRowsPerAttack, "injection.maxRowsPerAttack");
             require(warmup >= 0, "injection.warmup must be 0 or more");
             require(maxRowsPerAttack >= 1, "injection.maxRowsPerAttack must be at least 1");
         }
     }
 
     /** The random forest's settings, as {@code flowscore train} names them. */
-    public record TrainingSettings(long seed, int trees, int cvTrees, int folds, int maxDepth, int nodeSize, int mtry,
-                                   double fpBudget, List<String> exclude) {
+    public record TrainingSettings(Long seed, Integer trees, Integer cvTrees, Integer folds, Integer maxDepth,
+                                   Integer nodeSize, Integer mtry, Double fpBudget, List<String> exclude) {
         public TrainingSettings {
+            present(seed, "training.seed");
+            present(trees, "training.trees");
+            present(cvTrees, "training.cvTrees");
+            present(folds, "training.folds");
+            present(maxDepth, "training.maxDepth");
+            present(nodeSize, "training.nodeSize");
+            present(mtry, "training.mtry");
+            present(fpBudget, "training.fpBudget");
             exclude = exclude == null ? List.of() : List.copyOf(exclude);
         }
     }
@@ -95,18 +108,56 @@ public record CorpusRecipe(String name, List<CaptureEntry> captures, InjectionSe
     }
 
     static CorpusRecipe parse(InputStream in, String name) throws CorpusException {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         try {
-            return yaml.readValue(in, CorpusRecipe.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new CorpusException(name + ": unknown key '" + e.getPropertyName() + "' (known: "
-                    + e.getKnownPropertyIds() + ")", e);
+            JsonNode tree = yaml.readTree(in);
+            if (tree == null || !tree.isObject()) {
+                throw new CorpusException(name + ": not a corpus recipe (a YAML mapping with name, captures,"
+                        + " injection and training)");
+            }
+            checkKeys(tree, CorpusRecipe.class, "");
+            return yaml.treeToValue(tree, CorpusRecipe.class);
+        } catch (UnknownKey e) {
+            throw new CorpusException(name + ": unknown key '" + e.getMessage() + "'");
         } catch (IOException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             throw new CorpusException(name + ": " + cause.getMessage(), e);
         }
+    }
+
+    /** A key the recipe's records have no component for, named with its path. */
+    private static final class UnknownKey extends RuntimeException {
+        UnknownKey(String path) {
+            super(path, null, false, false);
+        }
+    }
+
+    /**
+     * Every key of {@code node} must name a component of {@code type}; nested records and lists of them are
+     * checked alike. Done before mapping, so a misspelt key is reported as such rather than as the key it
+     * should have been going missing.
+     */
+    private static void checkKeys(JsonNode node, Class<?> type, String path) {
+        if (!type.isRecord() || !node.isObject()) {
+            return;
+        }
+        for (var entry : node.properties()) {
+            RecordComponent component = Arrays.stream(type.getRecordComponents())
+                    .filter(c -> c.getName().equals(entry.getKey())).findFirst()
+                    .orElseThrow(() -> new UnknownKey(path + entry.getKey()));
+            String inner = path + entry.getKey() + ".";
+            if (component.getType() == List.class && entry.getValue().isArray()
+                    && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                entry.getValue().forEach(item -> checkKeys(item, element, inner));
+            } else {
+                checkKeys(entry.getValue(), component.getType(), inner);
+            }
+        }
+    }
+
+    private static void present(Object value, String key) {
+        require(value != null, key + ": missing");
     }
 
     private static void require(boolean ok, String message) {

@@ -213,7 +213,8 @@ public final class DatasetLoader {
     private void readNslKdd(InputFile file, CaptureRows capture) throws InputException {
         if (featureSet != FeatureSet.NSL_KDD) {
             throw new InputException(file.displayName() + ": an NSL-KDD file has only the 41 NSL-KDD features, not"
-                    + " the " + featureSet.id() + " set; train NSL-KDD models with --feature-set nsl-kdd");
+                    + " the " + featureSet.id() + " set of connection logs: evaluate it with an NSL-KDD model"
+                    + " (--model nsl-kdd), train on it with --feature-set nsl-kdd");
         }
         capture.nslKdd = true;
         try {

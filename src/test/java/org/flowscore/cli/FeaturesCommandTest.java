@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.KddSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,21 @@ class FeaturesCommandTest {
                 "destination_port"), List.of(header).subList(41, 48));
         assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",", -1).length == 48));
         assertTrue(r.err().startsWith("read 360 connections from 1 input; 0 bad lines skipped"), r.err());
+    }
+
+    /** The extended features follow the 41; a bot's failed retries towards one address show in its channel. */
+    @Test
+    void extendedWritesTheExtendedFeaturesAfterTheFortyOne() {
+        CliRun r = CliRun.of("features", "--extended", "sample-logs/zeek-json/conn.log");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        List<String> header = List.of(lines.getFirst().split(","));
+        assertEquals(FeatureSet.EXTENDED.names(), header.subList(0, 68));
+        assertEquals("timestamp", header.get(68));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",", -1).length == 68 + 7));
+        int direction = header.indexOf("orig_local");
+        // 10.18.20.97 is in 10.0.0.0/8: every connection of this domain host starts inside.
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",")[direction].equals("1")));
     }
 
     @Test

@@ -36,8 +36,10 @@ class ScoreCommandTest {
             assertTrue(score >= 0 && score <= 1);
             assertEquals(score >= threshold, d.at("/flowscore/label").asText().equals("attack"));
             assertEquals(score >= threshold, d.at("/flowscore").has("explanation"));
-            assertEquals(41, d.at("/flowscore/features").size());
+            assertEquals(68, d.at("/flowscore/features").size(), "the default model reads the extended features");
             assertTrue(d.at("/network/community_id").asText().startsWith("1:"));
+            assertTrue(List.of("inbound", "outbound", "internal", "external").contains(
+                    d.at("/network/direction").asText()));
         }
         assertTrue(r.err().contains(String.format("%,d flagged as attack", attacks)), r.err());
         assertTrue(r.err().contains("top-scoring flows:"), r.err());
@@ -51,8 +53,31 @@ class ScoreCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertEquals(51, lines.size());
         assertTrue(lines.getFirst().startsWith("timestamp,record_id,community_id,source_ip,source_port,"
-                + "destination_ip,destination_port,sensor,score,label,top_feature,duration,protocol_type"));
-        assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",", -1).length == 11 + 41));
+                + "destination_ip,destination_port,sensor,direction,score,label,top_feature,duration,protocol_type"));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",", -1).length == 12 + 68));
+        CliRun kdd = CliRun.of("score", "--model", "nsl-kdd", "--output-format", "csv", "-o", out.toString(),
+                "sample-logs/zeek-json/conn.log");
+        assertEquals(0, kdd.exitCode(), kdd.err());
+        assertTrue(Files.readAllLines(out).stream().skip(1).allMatch(l -> l.split(",", -1).length == 12 + 41));
+    }
+
+    /**
+     * The domain host 10.18.20.97 and its servers are all in 10.0.0.0/8: internal by default. Declared local
+     * networks that do not hold them make the same connections external.
+     */
+    @Test
+    void localNetworksDecideTheDirection() throws IOException {
+        Path out = tmp.resolve("scored.ndjson");
+        assertEquals(0, CliRun.of("score", "-o", out.toString(), "sample-logs/zeek-json/conn.log").exitCode());
+        long internal = Files.readAllLines(out).stream().filter(l -> l.contains("\"direction\":\"internal\"")).count();
+        assertTrue(internal > 40, internal + " internal");
+        CliRun r = CliRun.of("score", "--local-nets", "192.0.2.0/24", "-o", out.toString(),
+                "sample-logs/zeek-json/conn.log");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readAllLines(out).stream().allMatch(l -> l.contains("\"direction\":\"external\"")));
+        CliRun bad = CliRun.of("score", "--local-nets", "10.0.0.0/40", "sample-logs/zeek-json/conn.log");
+        assertEquals(1, bad.exitCode());
+        assertEquals("flowscore: --local-nets: '10.0.0.0/40': the prefix length must be 0-32", bad.err().strip());
     }
 
     @Test

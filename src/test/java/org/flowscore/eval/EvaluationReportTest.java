@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class EvaluationReportTest {
     private static final Set<String> REQUIRED = Set.of("accuracy", "precision", "recall", "f1", "roc_auc", "pr_auc",
             "confusion", "per_category");
-    private static final Set<String> OPTIONAL = Set.of("model", "rows", "per_label");
+    private static final Set<String> OPTIONAL = Set.of("model", "rows", "unlabelled", "per_label");
 
     /** The first hand-worked case of MetricsTest, as NSL-KDD rows. */
     private static Evaluation handWorked() {

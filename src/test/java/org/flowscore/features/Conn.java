@@ -20,6 +20,11 @@ final class Conn {
     private long origBytes = 100;
     private long respBytes = 1000;
     private int urgent;
+    private String history;
+    private long origPackets = 1;
+    private long respPackets = 1;
+    private long origIpBytes = -1;
+    private long respIpBytes = -1;
 
     private Conn() {
     }
@@ -82,6 +87,23 @@ final class Conn {
         return this;
     }
 
+    Conn history(String history) {
+        this.history = history;
+        return this;
+    }
+
+    Conn packets(long orig, long resp) {
+        this.origPackets = orig;
+        this.respPackets = resp;
+        return this;
+    }
+
+    Conn ipBytes(long orig, long resp) {
+        this.origIpBytes = orig;
+        this.respIpBytes = resp;
+        return this;
+    }
+
     Conn urgent(int packets) {
         this.urgent = packets;
         return this;
@@ -90,7 +112,8 @@ final class Conn {
     Connection build() {
         FlowKey key = FlowKey.of(src, sport, dst, dport, transport);
         return new Connection(startMicros, durationMicros, "C" + startMicros, key, service,
-                new Traffic(origBytes, 1, -1), new Traffic(respBytes, 1, -1), 0, state, null, null, null, urgent,
+                new Traffic(origBytes, origPackets, origIpBytes), new Traffic(respBytes, respPackets, respIpBytes), 0,
+                state, history, null, null, urgent,
                 false, "1:test", SourceFormat.ZEEK_JSON, "test", null);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.flowscore.features.KddSchema;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.testing.ScoredDocuments;
 import org.flowscore.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,9 +89,10 @@ class MappingTemplateTest {
 
     @Test
     void theFeaturesAreKeywordsCountsAndRates() {
-        for (int i = 0; i < KddSchema.COUNT; i++) {
-            String expected = KddSchema.isCategorical(i) ? "keyword" : KddSchema.isRate(i) ? "float" : "long";
-            assertEquals(expected, mapped.get("flowscore.features." + KddSchema.NAMES.get(i)), KddSchema.NAMES.get(i));
+        FeatureSet set = FeatureSet.EXTENDED;
+        for (int i = 0; i < set.count(); i++) {
+            String expected = set.isCategorical(i) ? "keyword" : set.isFractional(i) ? "float" : "long";
+            assertEquals(expected, mapped.get("flowscore.features." + set.names().get(i)), set.names().get(i));
         }
     }
 

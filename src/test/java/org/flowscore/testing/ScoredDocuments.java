@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.flowscore.features.FeatureExtractor;
+import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.FeaturedConnection;
 import org.flowscore.features.KddSchema;
 import org.flowscore.features.ServiceTable;
+import org.flowscore.model.Calibration;
 import org.flowscore.model.Contribution;
 import org.flowscore.model.ModelInfo;
 import org.flowscore.model.ScoredFlow;
@@ -28,13 +30,15 @@ public final class ScoredDocuments {
     public static ModelInfo model() {
         return new ModelInfo(1, "test-model", "1", "random-forest", "6.2.5", "0.1.0", KddSchema.NAMES, Map.of(),
                 FeatureSettings.defaults(), 0.5, "test", "0".repeat(64), List.of(), 0, 0, List.of(), Map.of(),
-                Map.of(), null, null);
+                Map.of(), ExtendedSettings.defaults(), new Calibration("0123456789ab", 0.4, "1.0 alerts per day",
+                        "0".repeat(64), List.of("site/"), 1000, 1.0, 1, Map.of("beacon", 1.0)));
     }
 
     /** The documents of a file under the shared data folder, e.g. {@code zeek/zat-2013-tsv/conn.log}. */
     public static List<Document> of(String sharedFile) {
         List<FeaturedConnection> featured = new ArrayList<>();
-        FeatureExtractor x = new FeatureExtractor(FeatureSettings.defaults(), ServiceTable.bundled(), featured::add);
+        FeatureExtractor x = new FeatureExtractor(FeatureSettings.defaults(), ExtendedSettings.defaults(),
+                ServiceTable.bundled(), featured::add);
         Reading.read(SharedData.require(sharedFile)).connections().forEach(x);
         x.flush();
         EcsDocuments docs = new EcsDocuments(model(), 0.5);
