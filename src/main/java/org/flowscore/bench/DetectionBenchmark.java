@@ -103,9 +103,19 @@ public final class DetectionBenchmark {
     private DetectionBenchmark() {
     }
 
-    public static List<CaptureResult> run(Corpus corpus, Consumer<String> progress)
+    /**
+     * The folds' figures, and a fixed model's on the same data (never trained on any of it) for comparison.
+     *
+     * @param baseline empty without a baseline model
+     */
+    public record Results(List<CaptureResult> folds, String baselineName, List<CaptureResult> baseline) {
+    }
+
+    /** @param baseline a model to score every capture with as it is, for comparison; null for none */
+    public static Results run(Corpus corpus, Model baseline, Consumer<String> progress)
             throws CorpusException, ModelException {
         List<CaptureResult> results = new ArrayList<>();
+        List<CaptureResult> baselineResults = new ArrayList<>();
         List<Corpus.Capture> captures = corpus.captures();
         for (int i = 0; i < captures.size(); i++) {
             Corpus.Capture held = captures.get(i);
@@ -117,11 +127,14 @@ public final class DetectionBenchmark {
             LabelledDataset injected = corpus.measured(held, corpus.recipe().injection().seed() + TEST_SEED_OFFSET + i);
             CaptureResult result = measure(held.name(), model, asIs, injected);
             results.add(result);
+            if (baseline != null) {
+                baselineResults.add(measure(held.name(), baseline, asIs, injected));
+            }
             progress.accept(String.format("    %s: benign flagged %s (%,d of %,d), ROC AUC %.3f, %.0f s",
                     held.name(), percent(result.benignFlaggedShare()), result.benignFlagged(), result.benign(),
                     result.metrics().rocAuc(), (System.nanoTime() - start) / 1e9));
         }
-        return results;
+        return new Results(results, baseline == null ? null : baseline.info().name(), baselineResults);
     }
 
     static CaptureResult measure(String name, Model model, LabelledDataset asIs, LabelledDataset injected) {

@@ -38,18 +38,18 @@ public final class DetectionReport {
     }
 
     /** Writes {@code index.html} and its plots into {@code dir} (created); returns the page. */
-    public static Path write(List<DetectionBenchmark.CaptureResult> results, String protocol, Path dir)
-            throws IOException {
+    public static Path write(DetectionBenchmark.Results all, String protocol, Path dir) throws IOException {
+        List<DetectionBenchmark.CaptureResult> results = all.folds();
         Files.createDirectories(dir);
         BitmapEncoder.saveBitmap(roc(results), dir.resolve(ROC).toString(), BitmapEncoder.BitmapFormat.PNG);
         BitmapEncoder.saveBitmap(tradeOff(results), dir.resolve(TRADE_OFF).toString(),
                 BitmapEncoder.BitmapFormat.PNG);
         Path index = dir.resolve(HtmlReport.INDEX);
-        Files.writeString(index, page(results, protocol), StandardCharsets.UTF_8);
+        Files.writeString(index, page(all, protocol), StandardCharsets.UTF_8);
         return index;
     }
 
-    static String page(List<DetectionBenchmark.CaptureResult> results, String protocol) {
+    static String page(DetectionBenchmark.Results results, String protocol) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>flowscore detection"
                 + " benchmark</title><style>body{font-family:sans-serif;max-width:1000px;margin:2em auto}"

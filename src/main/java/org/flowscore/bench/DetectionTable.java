@@ -16,6 +16,17 @@ public final class DetectionTable {
     private DetectionTable() {
     }
 
+    /** The folds' table, then the baseline's when there is one. */
+    public static String text(DetectionBenchmark.Results results) {
+        StringBuilder sb = new StringBuilder(text(results.folds()));
+        if (!results.baseline().isEmpty()) {
+            sb.append("\nfor comparison, ").append(results.baselineName())
+                    .append(" (trained on none of these captures) with its own threshold:\n")
+                    .append(text(results.baseline()));
+        }
+        return sb.toString();
+    }
+
     public static String text(List<DetectionBenchmark.CaptureResult> results) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%-58s %9s %8s %9s %9s %7s %7s  %s%n", "held-out capture", "threshold", "benign",

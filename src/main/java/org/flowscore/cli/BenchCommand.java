@@ -53,8 +53,12 @@ import picocli.CommandLine.Spec;
             "With --pcap FILE it measures capture: packets/s from the file into connections (decoding and",
             "flow table), next to pcap4j reading the same file alone.",
             "",
-            "With --scoring FILE (an NSL-KDD file such as KDDTest+.txt) it measures model scoring instead:",
-            "the flattened random forest against Smile's per-row predict, and the explanations.",
+            "With --scoring PATH it measures model scoring instead: the flattened random forest against",
+            "Smile's per-row predict, and the explanations, on an NSL-KDD file (KDDTest+.txt) or, for a model",
+            "of connection logs (--model default), on logs, after their features (the 41, then the extended).",
+            "",
+            "With --detection it measures detection quality: leave one capture out over the corpus of the",
+            "default model (docs/detection.md), with --report DIR for the HTML page and its curves.",
             "",
             "With --es URL it measures writing to Elasticsearch: score --es end to end (read, features,",
             "model, bulk writer) on the given logs, --passes times under other sensor names, against the",
@@ -71,6 +75,8 @@ import picocli.CommandLine.Spec;
             "Example (the figures in the README come from this):",
             "  flowscore bench ../shared/data/zeek/rita-missing-host",
             "  flowscore bench --scoring ../shared/data/nsl-kdd/KDDTest+.txt",
+            "  flowscore bench --scoring ../shared/data/zeek/rita-missing-host --model default",
+            "  flowscore bench --detection --report detection-report",
             "  flowscore bench --pcap ../shared/data/pcap/zeek-btest/ssh/ssh.pcap",
             "  flowscore bench --es http://localhost:9200 ../shared/data/zeek/rita-missing-host/2024-04-19",
             "  flowscore bench --tail http://localhost:9200 --rate 1000 --records 60000 ../shared/data/zeek/rita-missing-host",
@@ -83,8 +89,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Zeek conn logs (files, folders, globs) whose connections make up the corpus.")
     List<String> paths = List.of();
 
-    @Option(names = "--scoring", paramLabel = "FILE",
-            description = "Benchmark model scoring on the rows of this NSL-KDD file instead of the pipeline.")
+    @Option(names = "--scoring", paramLabel = "PATH",
+            description = {"Benchmark model scoring instead of the pipeline: on the rows of an NSL-KDD file, or",
+                "on the connections of logs (with --model default), whose feature extraction is measured too."})
     Path scoringData;
 
     @Option(names = "--pcap", paramLabel = "FILE",
@@ -161,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
                 ModelBundle bundle = ModelBundle.openNamed(model == null ? BuiltInModel.NSL_KDD.id() : model);
                 out.printf("scoring: model %s %s on %s, single thread%n", bundle.info().name(), bundle.info().version(),
                         scoringData);
-                new ScoringBenchmark(bundle, NslKddReader.readAll(scoringData), Math.max(rounds, 5), out).run();
+                new ScoringBenchmark(bundle, scoringRows(bundle, out), Math.max(rounds, 5), out).run();
             } catch (ModelException e) {
                 throw new UserFacingException(e.getMessage(), e);
             }
@@ -227,11 +234,13 @@ final class BenchCommand implements Callable<Integer> {
         try {
             CorpusRecipe recipe = CorpusRecipe.read(corpus);
             Corpus loaded = Corpus.load(recipe, root, FeatureSettings.defaults(), ExtendedSettings.defaults());
-            var results = DetectionBenchmark.run(loaded, line -> {
+            Model baseline = ModelBundle.openBuiltIn(BuiltInModel.NSL_KDD).model();
+            var results = DetectionBenchmark.run(loaded, baseline, line -> {
                 err.println(line);
                 err.flush();
             });
             out.print(DetectionTable.text(results));
+            out.print(nslKddTestSets(baseline, root));
             out.flush();
             if (report != null) {
                 err.println("report written to " + DetectionReport.write(results, DetectionTable.PROTOCOL, report));
@@ -240,6 +249,43 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The rows to score: an NSL-KDD file's, or the connections of logs with the model's features, whose
+     * extraction is measured on the way.
+     */
+    private List<org.flowscore.features.LabelledFeatures> scoringRows(ModelBundle bundle, java.io.PrintWriter out)
+            throws Exception {
+        org.flowscore.source.InputFile file = new org.flowscore.source.InputFile(scoringData);
+        if (java.nio.file.Files.isRegularFile(scoringData) && org.flowscore.dataset.DatasetLoader.isNslKdd(file)) {
+            return NslKddReader.readAll(scoringData);
+        }
+        List<Connection> connections = new java.util.ArrayList<>();
+        new ConnectionReader(ReadOptions.defaults(), new ReadStats())
+                .readAll(InputResolver.resolve(List.of(scoringData.toString())), connections::add);
+        var info = bundle.info();
+        new org.flowscore.bench.ExtractionBenchmark(connections, info.featureSettings(), info.extendedSettings(),
+                Math.max(rounds, 5), out).run();
+        return new org.flowscore.dataset.DatasetLoader(info.featureSet(), info.featureSettings(),
+                info.extendedSettings(), org.flowscore.features.ServiceTable.bundled(), ReadOptions.defaults())
+                .load(List.of(new org.flowscore.dataset.DatasetLoader.Generated(scoringData.toString(),
+                        scoringData.toString(), connections))).rows();
+    }
+
+    /** The NSL-KDD model on the data set's own test files, when the data folder has them. */
+    private static String nslKddTestSets(Model model, Path root) throws Exception {
+        StringBuilder sb = new StringBuilder("\n" + model.info().name() + " on the NSL-KDD test sets:\n");
+        for (String file : List.of("KDDTest+.txt", "KDDTest-21.txt")) {
+            Path path = root.resolve("nsl-kdd").resolve(file);
+            if (Files.exists(path)) {
+                var e = org.flowscore.eval.Evaluation.run(model, org.flowscore.features.LabelledDataset.of(
+                        org.flowscore.features.FeatureSet.NSL_KDD, NslKddReader.readAll(path), true, "", List.of(file)));
+                sb.append(String.format("  %-15s accuracy %.4f, ROC AUC %.4f, %,d rows%n", file,
+                        e.metrics().accuracy(), e.metrics().rocAuc(), e.rows()));
+            }
+        }
+        return sb.toString();
     }
 
     private static void deleteQuietly(Path dir) {

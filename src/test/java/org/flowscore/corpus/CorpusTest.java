@@ -19,6 +19,8 @@ import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.LabelledFeatures;
+import org.flowscore.model.BuiltInModel;
+import org.flowscore.model.ModelBundle;
 import org.flowscore.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +121,9 @@ class CorpusTest {
     @Test
     void leaveOneCaptureOutGivesEveryCaptureItsFiguresAndAReport() throws Exception {
         Corpus corpus = Corpus.load(small(), SharedData.root(), FeatureSettings.defaults(), ExtendedSettings.defaults());
-        List<DetectionBenchmark.CaptureResult> results = DetectionBenchmark.run(corpus, line -> { });
+        DetectionBenchmark.Results all = DetectionBenchmark.run(corpus,
+                ModelBundle.openBuiltIn(BuiltInModel.NSL_KDD).model(), line -> { });
+        List<DetectionBenchmark.CaptureResult> results = all.folds();
         assertEquals(List.of("zeek/iot23-honeypot-4-1/conn.log.labeled", "zeek/zat-2013-tsv/conn.log",
                 "labelled/iot23-malware-8-1/conn.log.labeled"), results.stream()
                 .map(DetectionBenchmark.CaptureResult::capture).toList());
@@ -133,9 +137,11 @@ class CorpusTest {
         assertTrue(Double.isNaN(results.get(0).metrics().rocAuc()), "no attacks of its own: no ROC AUC");
         assertTrue(results.get(1).spanDays() > 0 && results.get(1).spanDays() < 0.01, "four minutes");
 
-        String table = DetectionTable.text(results);
-        assertTrue(table.contains("pooled: "), table);
-        Path page = DetectionReport.write(results, DetectionTable.PROTOCOL, tmp.resolve("report"));
+        assertEquals(3, all.baseline().size());
+        assertEquals(0.038, all.baseline().getFirst().threshold(), "the NSL-KDD model's own threshold");
+        String table = DetectionTable.text(all);
+        assertTrue(table.contains("pooled: ") && table.contains("for comparison, nsl-kdd-random-forest"), table);
+        Path page = DetectionReport.write(all, DetectionTable.PROTOCOL, tmp.resolve("report"));
         assertTrue(Files.readString(page).contains("Leave one capture out"));
         assertTrue(Files.size(tmp.resolve("report").resolve("roc.png")) > 1000);
         assertTrue(Files.size(tmp.resolve("report").resolve("trade-off.png")) > 1000);
