@@ -25,7 +25,7 @@ class TrainCommandTest {
     Path tmp;
 
     @Test
-    void theDocumentedCommandRebuildsTheDefaultModel() throws Exception {
+    void theDocumentedCommandRebuildsTheNslKddModel() throws Exception {
         String data = SharedData.require("nsl-kdd/KDDTrain+.txt").toString();
         Path out = tmp.resolve("nsl-kdd-random-forest.zip");
         CliRun r = CliRun.of("train", "--algorithm", "random-forest", "--data", data, "--seed", "42",
