@@ -68,9 +68,14 @@ class EcsDocumentsTest {
         assertEquals(90.0, first.at("/event/risk_score").asDouble());
         assertEquals("count", first.at("/flowscore/explanation/0/feature").asText());
         assertEquals("test-model", first.at("/flowscore/model/name").asText());
-        assertEquals(41, first.at("/flowscore/features").size());
+        assertEquals(68, first.at("/flowscore/features").size(), "the 41 and the extended features");
         assertTrue(first.at("/flowscore/features/service").isTextual());
         assertTrue(first.at("/flowscore/features/count").isIntegralNumber());
+        assertTrue(first.at("/flowscore/features/dst_port_class").isTextual());
+        assertTrue(first.at("/flowscore/features/chan_interval_dispersion").isFloatingPointNumber());
+        assertEquals("0123456789ab", first.at("/flowscore/model/calibration").asText());
+        // 192.168.33.10 browsing the web: the old Bro log says local_orig, the local networks say the rest.
+        assertEquals("outbound", first.at("/network/direction").asText());
         assertTrue(first.at("/zeek/session_id").isTextual());
         assertFalse(docs.get(1).at("/flowscore").has("explanation"));
         assertEquals(docs.size(), docs.stream().map(d -> d.at("/event/id").asText()).distinct().count());
