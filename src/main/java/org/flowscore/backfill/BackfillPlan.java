@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.flowscore.features.FeatureSettings;
-import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.read.ReadOptions;
 import org.flowscore.source.ArchiveSpan;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;

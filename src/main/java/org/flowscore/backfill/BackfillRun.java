@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.flowscore.features.FeatureExtractor;
 import org.flowscore.flow.Connection;
 import org.flowscore.model.Model;
-import org.flowscore.pipeline.BadLineException;
-import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.BadLineException;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputException;
 
 /**

@@ -3,7 +3,7 @@ package org.flowscore.backfill;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.ReadStats;
 
 /**
  * What a backfill did.

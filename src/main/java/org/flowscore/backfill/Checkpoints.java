@@ -1,6 +1,6 @@
 package org.flowscore.backfill;
 
-import org.flowscore.source.registry.Acknowledgement;
+import org.flowscore.flow.Acknowledgement;
 
 /**
  * What earlier runs delivered, and how this run records what it delivers: through the shared registry, so

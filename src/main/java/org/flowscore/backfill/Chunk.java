@@ -1,7 +1,7 @@
 package org.flowscore.backfill;
 
 import org.flowscore.flow.Connection;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.ReadStats;
 
 /**
  * A run of consecutive connections of one file, with the offset just past each one's line. The last chunk

@@ -1,10 +1,10 @@
 package org.flowscore.backfill;
 
 import java.util.OptionalLong;
-import org.flowscore.pipeline.BadLineException;
-import org.flowscore.pipeline.ConnectionReader;
-import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.BadLineException;
+import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 

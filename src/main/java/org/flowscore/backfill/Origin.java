@@ -1,6 +1,6 @@
 package org.flowscore.backfill;
 
-import org.flowscore.source.registry.Acknowledgement;
+import org.flowscore.flow.Acknowledgement;
 
 /**
  * Where a written connection came from, and whom to tell once it is stored.

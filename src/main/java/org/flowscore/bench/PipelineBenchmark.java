@@ -13,10 +13,10 @@ import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.ServiceTable;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.SourceFormat;
-import org.flowscore.pipeline.BadLineException;
-import org.flowscore.pipeline.ConnectionReader;
-import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.BadLineException;
+import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 

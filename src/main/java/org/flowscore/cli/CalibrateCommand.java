@@ -10,7 +10,7 @@ import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Calibration;
 import org.flowscore.model.ModelBundle;
-import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.read.ReadOptions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

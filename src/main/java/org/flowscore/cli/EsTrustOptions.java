@@ -2,10 +2,10 @@ package org.flowscore.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.flowscore.sink.es.EsAuth;
-import org.flowscore.sink.es.EsTls;
-import picocli.CommandLine;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Which server certificates to trust and which credentials to send, for every command that talks to

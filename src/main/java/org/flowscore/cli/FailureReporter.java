@@ -1,7 +1,8 @@
 package org.flowscore.cli;
 
+import org.flowscore.config.ConfigException;
 import org.flowscore.model.ModelException;
-import org.flowscore.pipeline.BadLineException;
+import org.flowscore.read.BadLineException;
 import org.flowscore.source.InputException;
 import picocli.CommandLine;
 
@@ -15,7 +16,7 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         var err = cl.getErr();
         if (e instanceof InputException || e instanceof BadLineException || e instanceof UserFacingException
-                || e instanceof ModelException) {
+                || e instanceof ModelException || e instanceof ConfigException) {
             err.println("flowscore: " + e.getMessage());
         } else if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
             err.println("flowscore: I/O error: " + e.getMessage());

@@ -5,7 +5,7 @@ import org.flowscore.flow.CommunityId;
 import org.flowscore.flow.LocalNetworks;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.ReaderContext;
-import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.read.ReadOptions;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 import org.flowscore.source.InputResolver;

@@ -6,24 +6,24 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
+import org.flowscore.elastic.Namespace;
 import org.flowscore.setup.ClusterCheck;
 import org.flowscore.setup.EsHttp;
-import org.flowscore.setup.Namespace;
 import org.flowscore.setup.ServerVersion;
 import org.flowscore.setup.SetupException;
-import org.flowscore.setup.TemplateInstaller;
 import org.flowscore.setup.TemplateInstaller.Action;
+import org.flowscore.setup.TemplateInstaller;
 import org.flowscore.setup.kibana.KibanaImporter;
 import org.flowscore.setup.kibana.SavedObjectBundle;
-import org.flowscore.sink.es.EsAuth;
 import org.flowscore.sink.es.EsSinkException;
-import org.flowscore.sink.es.EsTls;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "setup",
         mixinStandardHelpOptions = true,

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.flowscore.flow.Connection;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.ReadStats;
 import org.flowscore.simulate.Attack;
 import org.flowscore.simulate.Background;
 import org.flowscore.simulate.LoginService;

@@ -4,33 +4,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowscore.flow.SourceFormat;
+import org.flowscore.config.TailConfig;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
-import org.flowscore.setup.Namespace;
 import org.flowscore.sink.EcsDocuments;
-import org.flowscore.sink.es.Batching;
-import org.flowscore.sink.es.EsAuth;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
 import org.flowscore.sink.es.EsSinkException;
-import org.flowscore.sink.es.EsTls;
 import org.flowscore.source.registry.RegistryException;
-import org.flowscore.tail.InputSpec;
 import org.flowscore.tail.TailOutputs;
 import org.flowscore.tail.TailRunner;
 import org.flowscore.tail.TailSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -141,13 +133,13 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TailConfig settings = TailConfig.load(config, System.getenv(), flags());
-        TailSettings tail = tailSettings(settings);
+        TailSettings tail = settings.settings(resetRegistry);
         Model scoring = ModelBundle.readNamed(settings.model());
         double cut = ThresholdOption.checked(settings.threshold() != null ? settings.threshold() : scoring.threshold(),
                 "tail settings: 'threshold'");
         var err = spec.commandLine().getErr();
         EcsDocuments documents = new EcsDocuments(scoring.info(), cut);
-        EsOutputSettings esSettings = esSettings(settings.elasticsearch());
+        EsOutputSettings esSettings = settings.elasticsearchSettings();
         if (esSettings == null && settings.output() == null) {
             throw new UserFacingException("tail needs an output: --es URL (or elasticsearch.urls) and/or -o FILE"
                     + " (or output)");
@@ -224,81 +216,4 @@ final class TailCommand implements Callable<Integer> {
         }
     }
 
-    /** The settings the run uses; package-private for the config fuzz test. */
-    TailSettings tailSettings(TailConfig c) {
-        List<InputSpec> inputs = new ArrayList<>();
-        List<TailConfig.Input> given = c.inputs() == null ? List.of() : c.inputs();
-        for (int i = 0; i < given.size(); i++) {
-            TailConfig.Input in = given.get(i);
-            if (in == null || in.path() == null || in.path().isBlank()) {
-                throw new UserFacingException("tail settings: 'inputs[" + i + "].path' is missing");
-            }
-            if (in.zeekScopeSeparator() != null && in.zeekScopeSeparator().isEmpty()) {
-                throw new UserFacingException("tail settings: 'inputs[" + i + "].zeek_scope_separator' is empty;"
-                        + " use . or _ as your Zeek writes it, or leave it out to detect it");
-            }
-            inputs.add(new InputSpec(in.path(), format("inputs[" + i + "].format", in.format()), in.sensor(),
-                    in.zeekScopeSeparator()));
-        }
-        if (inputs.isEmpty()) {
-            throw new UserFacingException("tail settings: no inputs; give PATHs or 'inputs' in --config FILE");
-        }
-        try {
-            return new TailSettings(inputs, c.registry() == null ? TailSettings.DEFAULT_REGISTRY : Path.of(c.registry()),
-                    resetRegistry, Boolean.TRUE.equals(c.startAtEnd()),
-                    TailConfig.duration("poll_interval", c.pollInterval(), TailSettings.DEFAULT_POLL),
-                    TailConfig.duration("status_interval", c.statusInterval(), TailSettings.DEFAULT_STATUS),
-                    TailConfig.duration("idle_flush", c.idleFlush(), TailSettings.DEFAULT_IDLE_FLUSH),
-                    c.metricsPort(), InputOptions.localNetworks(c.localNets()));
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException("tail settings: " + e.getMessage());
-        }
-    }
-
-    private static SourceFormat format(String key, String value) {
-        if (value == null || value.equals("auto")) {
-            return null;
-        }
-        for (SourceFormat f : SourceFormat.values()) {
-            if (f.cliName().equals(value)) {
-                return f;
-            }
-        }
-        throw new UserFacingException("tail settings: '" + key + "' must be auto, zeek-tsv, zeek-json or"
-                + " suricata-eve, not '" + value + "'");
-    }
-
-    /** Null without URLs; credentials from the merged settings (file, then environment). */
-    private EsOutputSettings esSettings(TailConfig.Elasticsearch e) {
-        if (e == null || e.urls() == null || e.urls().isEmpty()) {
-            return null;
-        }
-        Map<String, String> credentials = new HashMap<>();
-        putIfGiven(credentials, EsAuth.USERNAME, e.username());
-        putIfGiven(credentials, EsAuth.PASSWORD, e.password());
-        putIfGiven(credentials, EsAuth.API_KEY, e.apiKey());
-        putIfGiven(credentials, EsAuth.BEARER_TOKEN, e.bearerToken());
-        try {
-            List<URI> urls = new ArrayList<>();
-            for (String url : e.urls()) {
-                urls.add(EsOutputOptions.parse(url));
-            }
-            return new EsOutputSettings(urls, Namespace.validate(e.namespace() == null ? Namespace.DEFAULT : e.namespace()),
-                    EsAuth.fromEnvironment(credentials),
-                    new EsTls(e.ca() == null ? null : Path.of(e.ca()), e.caFingerprint(), Boolean.TRUE.equals(e.insecure())),
-                    Path.of(e.deadLetter() == null ? "flowscore-dead-letter.ndjson" : e.deadLetter()), TAIL_BATCHING);
-        } catch (IllegalArgumentException ex) {
-            throw new UserFacingException("tail settings: elasticsearch: " + ex.getMessage());
-        }
-    }
-
-    /** Small, frequent bulks: a live line should be searchable within about a second, not a batch later. */
-    private static final Batching TAIL_BATCHING = new Batching(Batching.DEFAULT.maxOperations(),
-            Batching.DEFAULT.maxBytes(), Batching.DEFAULT.maxInFlight(), Duration.ofMillis(200));
-
-    private static void putIfGiven(Map<String, String> map, String key, String value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
 }

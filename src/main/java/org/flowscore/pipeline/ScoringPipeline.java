@@ -7,6 +7,10 @@ import org.flowscore.flow.Connection;
 import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
 import org.flowscore.model.ScoredFlow;
+import org.flowscore.read.BadLineException;
+import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 

@@ -16,10 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import org.flowscore.sink.es.EsAuth;
-import org.flowscore.sink.es.EsTls;
-import org.flowscore.sink.es.Failures;
-import org.flowscore.sink.es.TlsContexts;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
+import org.flowscore.elastic.Failures;
+import org.flowscore.elastic.TlsContexts;
 
 /**
  * Every HTTP call setup makes to Elasticsearch, with the same credentials and certificate trust as the

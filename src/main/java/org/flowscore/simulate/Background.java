@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.flowscore.flow.Connection;
-import org.flowscore.pipeline.BadLineException;
-import org.flowscore.pipeline.ConnectionReader;
-import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.BadLineException;
+import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 

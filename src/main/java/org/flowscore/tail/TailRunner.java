@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Model;
-import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.LineSource;
+import org.flowscore.source.follow.Rotations;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryException;
 

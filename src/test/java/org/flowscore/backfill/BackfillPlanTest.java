@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.flowscore.features.FeatureSettings;
-import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.read.ReadOptions;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputResolver;
 import org.flowscore.testing.SharedData;

@@ -10,7 +10,7 @@ import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.ServiceTable;
-import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.read.ReadOptions;
 import org.flowscore.source.InputException;
 import org.flowscore.testing.FuzzInputs;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ import org.flowscore.flow.GroundTruth;
 import org.flowscore.format.ZeekTsvWriter;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
-import org.flowscore.pipeline.ReadOptions;
+import org.flowscore.read.ReadOptions;
 import org.flowscore.source.InputException;
 import org.flowscore.testing.Reading;
 import org.flowscore.testing.SharedData;

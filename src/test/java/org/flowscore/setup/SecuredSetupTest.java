@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
 import org.flowscore.setup.TemplateInstaller.Action;
-import org.flowscore.sink.es.EsAuth;
-import org.flowscore.sink.es.EsTls;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.SecuredConfig.Credentials;
 import org.junit.jupiter.api.Test;

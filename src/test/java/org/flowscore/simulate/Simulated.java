@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.SourceFormat;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputFile;
 import org.flowscore.testing.SharedData;
 

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscore.flow.Connection;
-import org.flowscore.pipeline.ConnectionReader;
-import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.pipeline.ReadStats;
+import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputFile;
 
 /** Reads real files through the production pipeline, for tests that check what comes out. */

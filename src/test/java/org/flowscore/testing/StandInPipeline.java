@@ -13,9 +13,9 @@ import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.model.Scorer;
-import org.flowscore.pipeline.ReadOptions;
-import org.flowscore.pipeline.ReadStats;
 import org.flowscore.pipeline.ScoringPipeline;
+import org.flowscore.read.ReadOptions;
+import org.flowscore.read.ReadStats;
 import org.flowscore.source.InputFile;
 
 /**

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.flowscore.source.registry.Acknowledgement;
+import org.flowscore.elastic.Failures;
+import org.flowscore.flow.Acknowledgement;
 
 /**
  * Writes documents with bulk {@code create} and accounts for every one: indexed, already there (409,

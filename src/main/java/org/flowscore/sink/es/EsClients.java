@@ -16,6 +16,10 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
+import org.flowscore.elastic.Failures;
+import org.flowscore.elastic.TlsContexts;
 
 /**
  * The official Elasticsearch client for the output's settings: every {@code --es} URL as a node (the

@@ -3,9 +3,9 @@ package org.flowscore.sink.es;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.sink.EcsDocuments;
-import org.flowscore.source.registry.Acknowledgement;
 
 /**
  * Scored flows into Elasticsearch: every flow into the flow stream, and flows the model flags, as

@@ -1,6 +1,7 @@
 package org.flowscore.source.registry;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flowscore.flow.Acknowledgement;
 
 /**
  * One record's place in its file and how many acknowledgements it still waits for. It starts held by the

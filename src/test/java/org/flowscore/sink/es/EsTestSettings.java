@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
 import org.flowscore.setup.EsHttp;
 import org.flowscore.setup.TemplateInstaller;
 

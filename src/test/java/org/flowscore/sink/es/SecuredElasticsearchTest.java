@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
 import org.flowscore.sink.EcsDocuments;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.ScoredDocuments;

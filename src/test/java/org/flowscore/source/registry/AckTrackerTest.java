@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.flowscore.flow.Acknowledgement;
 import org.junit.jupiter.api.Test;
 
 /** The acknowledged offset moves only over records that every output acknowledged, whatever the order. */

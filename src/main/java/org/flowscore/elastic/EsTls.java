@@ -1,4 +1,4 @@
-package org.flowscore.sink.es;
+package org.flowscore.elastic;
 
 import java.nio.file.Path;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package org.flowscore.sink.es;
+package org.flowscore.elastic;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.flowscore.sink.es.EsSinkException;
 
 /**
  * The TLS context for each way {@link EsTls} can say which certificates to trust; shared by the bulk

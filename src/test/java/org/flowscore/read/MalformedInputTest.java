@@ -1,4 +1,4 @@
-package org.flowscore.pipeline;
+package org.flowscore.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

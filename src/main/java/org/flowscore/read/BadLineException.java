@@ -1,4 +1,4 @@
-package org.flowscore.pipeline;
+package org.flowscore.read;
 
 /** Thrown in {@code --strict} mode at the first line that had to be skipped. */
 public final class BadLineException extends Exception {

@@ -1,4 +1,4 @@
-package org.flowscore.sink.es;
+package org.flowscore.elastic;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
@@ -23,7 +23,7 @@ public final class Failures {
     }
 
     /** Whether the same request may succeed later. */
-    static boolean retryable(Throwable failure) {
+    public static boolean retryable(Throwable failure) {
         Throwable t = unwrap(failure);
         if (isTls(t)) {
             return false;

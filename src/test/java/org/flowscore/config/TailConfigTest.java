@@ -1,4 +1,4 @@
-package org.flowscore.cli;
+package org.flowscore.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -69,7 +69,7 @@ class TailConfigTest {
     void aMisspeltSettingIsNamedWithTheKnownOnes() throws IOException {
         Path file = dir.resolve("flowscore.yml");
         Files.writeString(file, "elasticsearch:\n  urls: [http://localhost:9200]\n  pasword: x\n");
-        UserFacingException e = assertThrows(UserFacingException.class, () -> TailConfig.load(file, Map.of(), noFlags()));
+        ConfigException e = assertThrows(ConfigException.class, () -> TailConfig.load(file, Map.of(), noFlags()));
         assertTrue(e.getMessage().startsWith("tail settings: unknown setting 'elasticsearch.pasword' (in " + file),
                 e.getMessage());
         assertTrue(e.getMessage().contains("password"), e.getMessage());
@@ -77,7 +77,7 @@ class TailConfigTest {
 
     @Test
     void aValueOfTheWrongTypeIsNamedWhereverItCameFrom() {
-        UserFacingException e = assertThrows(UserFacingException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> TailConfig.load(null, Map.of("FLOWSCORE_METRICS_PORT", "ninety"), noFlags()));
         assertTrue(e.getMessage().startsWith("tail settings: 'metrics_port' (from the environment or a flag)"),
                 e.getMessage());
@@ -87,26 +87,12 @@ class TailConfigTest {
     void badYamlAndMissingFilesAreOneLine() throws IOException {
         Path file = dir.resolve("broken.yml");
         Files.writeString(file, "inputs: [\n");
-        assertTrue(assertThrows(UserFacingException.class, () -> TailConfig.load(file, Map.of(), noFlags()))
+        assertTrue(assertThrows(ConfigException.class, () -> TailConfig.load(file, Map.of(), noFlags()))
                 .getMessage().startsWith("config " + file + " is not valid YAML"));
-        assertEquals("config " + dir.resolve("none.yml") + ": no such file", assertThrows(UserFacingException.class,
+        assertEquals("config " + dir.resolve("none.yml") + ": no such file", assertThrows(ConfigException.class,
                 () -> TailConfig.load(dir.resolve("none.yml"), Map.of(), noFlags())).getMessage());
     }
 
-    @Test
-    void tailWithoutInputsOrOutputsSaysWhatIsMissing() {
-        CliRun none = CliRun.of("tail", "-o", dir.resolve("x.ndjson").toString());
-        assertEquals(1, none.exitCode());
-        assertEquals("flowscore: tail settings: no inputs; give PATHs or 'inputs' in --config FILE\n", none.err());
-        CliRun noOutput = CliRun.of("tail", dir.resolve("conn.log").toString());
-        assertEquals(1, noOutput.exitCode());
-        assertTrue(noOutput.err().startsWith("flowscore: tail needs an output"), noOutput.err());
-        CliRun badFormat = CliRun.of("tail", "--config", write("inputs:\n  - path: a.log\n    format: zeek\n"),
-                "-o", "x.ndjson");
-        assertEquals(1, badFormat.exitCode());
-        assertTrue(badFormat.err().contains("'inputs[0].format' must be auto, zeek-tsv, zeek-json or suricata-eve"),
-                badFormat.err());
-    }
 
     private String write(String yaml) {
         try {

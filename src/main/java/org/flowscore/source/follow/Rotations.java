@@ -1,9 +1,9 @@
-package org.flowscore.tail;
+package org.flowscore.source.follow;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,14 +11,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.flowscore.source.follow.OpenLog;
 import org.flowscore.source.registry.FileHead;
 import org.flowscore.source.registry.FileState;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryEntry;
 
 /** Where a rotated file went, so that the registry (and a restart) can find it again. */
-final class Rotations {
+public final class Rotations {
     private Rotations() {
     }
 
@@ -26,7 +25,7 @@ final class Rotations {
      * The path in the file's old folder that now names the same inode (Zeek's and logrotate's rename), or
      * null when it left the folder or is gone (deleted, or already compressed into an archive).
      */
-    static Path findByInode(OpenLog file) {
+    public static Path findByInode(OpenLog file) {
         Path folder = file.path().toAbsolutePath().getParent();
         if (folder == null) {
             return null;
@@ -68,7 +67,7 @@ final class Rotations {
      * path before the follower could open them), and, with {@code knownUnfinished}, those it knows that
      * were not read to their end with everything acknowledged.
      */
-    static List<Path> toCatchUp(Path followed, Registry registry, long sinceMillis, boolean knownUnfinished)
+    public static List<Path> toCatchUp(Path followed, Registry registry, long sinceMillis, boolean knownUnfinished)
             throws IOException {
         List<Path> found = new ArrayList<>();
         String name = followed.getFileName().toString();

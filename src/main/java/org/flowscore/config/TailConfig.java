@@ -1,4 +1,4 @@
-package org.flowscore.cli;
+package org.flowscore.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,10 +14,20 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsTls;
+import org.flowscore.flow.LocalNetworks;
+import org.flowscore.flow.SourceFormat;
+import org.flowscore.sink.es.Batching;
+import org.flowscore.sink.es.EsOutputSettings;
+import org.flowscore.tail.InputSpec;
+import org.flowscore.tail.TailSettings;
 
 /**
  * The tail settings as a config file gives them, then overridden by environment variables, then by flags.
@@ -33,7 +43,7 @@ import java.util.stream.Collectors;
  * @param elasticsearch where to index, or null
  * @param localNets     the site's address ranges, or null for the defaults
  */
-record TailConfig(List<Input> inputs, String model, Double threshold, String output, Elasticsearch elasticsearch,
+public record TailConfig(List<Input> inputs, String model, Double threshold, String output, Elasticsearch elasticsearch,
                   String registry, Boolean startAtEnd, String statusInterval, Integer metricsPort, String pollInterval,
                   String idleFlush, List<String> localNets) {
 
@@ -47,11 +57,11 @@ record TailConfig(List<Input> inputs, String model, Double threshold, String out
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** One followed path or glob. */
-    record Input(String path, String format, String sensor, String zeekScopeSeparator) {
+    public record Input(String path, String format, String sensor, String zeekScopeSeparator) {
     }
 
     /** The Elasticsearch output; secrets may be here (keep the file private) or in the environment. */
-    record Elasticsearch(List<String> urls, String namespace, String ca, String caFingerprint, Boolean insecure,
+    public record Elasticsearch(List<String> urls, String namespace, String ca, String caFingerprint, Boolean insecure,
                          String deadLetter, String username, String password, String apiKey, String bearerToken) {
         @Override
         public String toString() {
@@ -60,32 +70,123 @@ record TailConfig(List<Input> inputs, String model, Double threshold, String out
     }
 
     /** Reads the file (none: an empty tree), applies the environment, then the flags' tree. */
-    static TailConfig load(Path file, Map<String, String> environment, ObjectNode flags) {
+    public static TailConfig load(Path file, Map<String, String> environment, ObjectNode flags) {
         ObjectNode tree = file == null ? JsonNodeFactory.instance.objectNode() : readFile(file);
         overlayEnvironment(tree, environment);
         merge(tree, flags);
         try {
             return YAML.treeToValue(tree, TailConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new UserFacingException("tail settings: unknown setting '" + key(e) + "'" + source(file)
+            throw new ConfigException("tail settings: unknown setting '" + key(e) + "'" + source(file)
                     + "; known: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
                     .collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
-            throw new UserFacingException("tail settings: '" + key(e) + "' " + source(file).strip() + ": "
+            throw new ConfigException("tail settings: '" + key(e) + "' " + source(file).strip() + ": "
                     + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (IOException e) {
-            throw new UserFacingException("tail settings: " + e.getMessage());
+            throw new ConfigException("tail settings: " + e.getMessage());
         }
     }
 
-    static Duration duration(String key, String value, Duration fallback) {
+    /**
+     * The settings the tailer runs with.
+     *
+     * @param resetRegistry start over (a flag only: a config file that always resets would forget every restart)
+     */
+    public TailSettings settings(boolean resetRegistry) {
+        List<InputSpec> specs = new ArrayList<>();
+        List<Input> given = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < given.size(); i++) {
+            Input in = given.get(i);
+            if (in == null || in.path() == null || in.path().isBlank()) {
+                throw new ConfigException("tail settings: 'inputs[" + i + "].path' is missing");
+            }
+            if (in.zeekScopeSeparator() != null && in.zeekScopeSeparator().isEmpty()) {
+                throw new ConfigException("tail settings: 'inputs[" + i + "].zeek_scope_separator' is empty;"
+                        + " use . or _ as your Zeek writes it, or leave it out to detect it");
+            }
+            specs.add(new InputSpec(in.path(), format("inputs[" + i + "].format", in.format()), in.sensor(),
+                    in.zeekScopeSeparator()));
+        }
+        if (specs.isEmpty()) {
+            throw new ConfigException("tail settings: no inputs; give PATHs or 'inputs' in --config FILE");
+        }
+        try {
+            return new TailSettings(specs, registry == null ? TailSettings.DEFAULT_REGISTRY : Path.of(registry),
+                    resetRegistry, Boolean.TRUE.equals(startAtEnd),
+                    duration("poll_interval", pollInterval, TailSettings.DEFAULT_POLL),
+                    duration("status_interval", statusInterval, TailSettings.DEFAULT_STATUS),
+                    duration("idle_flush", idleFlush, TailSettings.DEFAULT_IDLE_FLUSH),
+                    metricsPort, localNetworks());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("tail settings: " + e.getMessage());
+        }
+    }
+
+    /** The Elasticsearch output's settings, or null without URLs; credentials from the file or environment. */
+    public EsOutputSettings elasticsearchSettings() {
+        Elasticsearch e = elasticsearch;
+        if (e == null || e.urls() == null || e.urls().isEmpty()) {
+            return null;
+        }
+        Map<String, String> credentials = new HashMap<>();
+        putIfGiven(credentials, EsAuth.USERNAME, e.username());
+        putIfGiven(credentials, EsAuth.PASSWORD, e.password());
+        putIfGiven(credentials, EsAuth.API_KEY, e.apiKey());
+        putIfGiven(credentials, EsAuth.BEARER_TOKEN, e.bearerToken());
+        try {
+            return EsOutputSettings.of(e.urls(), e.namespace(), EsAuth.fromEnvironment(credentials),
+                    new EsTls(e.ca() == null ? null : Path.of(e.ca()), e.caFingerprint(),
+                            Boolean.TRUE.equals(e.insecure())),
+                    e.deadLetter() == null ? null : Path.of(e.deadLetter()), TAIL_BATCHING);
+        } catch (IllegalArgumentException ex) {
+            throw new ConfigException("tail settings: elasticsearch: " + ex.getMessage());
+        }
+    }
+
+    /** The site's local networks: {@code local_nets}, else the defaults. */
+    public LocalNetworks localNetworks() {
+        if (localNets == null || localNets.isEmpty()) {
+            return LocalNetworks.defaults();
+        }
+        try {
+            return LocalNetworks.parse(localNets);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("tail settings: 'local_nets': " + e.getMessage());
+        }
+    }
+
+    /** Small, frequent bulks: a live line should be searchable within about a second, not a batch later. */
+    private static final Batching TAIL_BATCHING = new Batching(Batching.DEFAULT.maxOperations(),
+            Batching.DEFAULT.maxBytes(), Batching.DEFAULT.maxInFlight(), Duration.ofMillis(200));
+
+    private static Duration duration(String key, String value, Duration fallback) {
         if (value == null) {
             return fallback;
         }
         try {
-            return new DurationConverter().convert(value);
-        } catch (RuntimeException e) {
-            throw new UserFacingException("tail settings: '" + key + "': " + e.getMessage());
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("tail settings: '" + key + "': " + e.getMessage());
+        }
+    }
+
+    private static SourceFormat format(String key, String value) {
+        if (value == null || value.equals("auto")) {
+            return null;
+        }
+        for (SourceFormat f : SourceFormat.values()) {
+            if (f.cliName().equals(value)) {
+                return f;
+            }
+        }
+        throw new ConfigException("tail settings: '" + key + "' must be auto, zeek-tsv, zeek-json or"
+                + " suricata-eve, not '" + value + "'");
+    }
+
+    private static void putIfGiven(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
         }
     }
 
@@ -96,13 +197,13 @@ record TailConfig(List<Input> inputs, String model, Double threshold, String out
                 return JsonNodeFactory.instance.objectNode();
             }
             if (!(node instanceof ObjectNode object)) {
-                throw new UserFacingException("config " + file + ": expected settings as 'key: value' lines");
+                throw new ConfigException("config " + file + ": expected settings as 'key: value' lines");
             }
             return object;
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new UserFacingException("config " + file + ": no such file");
+            throw new ConfigException("config " + file + ": no such file");
         } catch (IOException e) {
-            throw new UserFacingException("config " + file + " is not valid YAML: "
+            throw new ConfigException("config " + file + " is not valid YAML: "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
     }

@@ -1,4 +1,4 @@
-package org.flowscore.sink.es;
+package org.flowscore.elastic;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package org.flowscore.source.registry;
+package org.flowscore.flow;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,4 +1,4 @@
-package org.flowscore.cli;
+package org.flowscore.config;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coverage-guided fuzzing of the tail settings file (docs/fuzzing.md): any bytes give settings or a
- * {@link UserFacingException} naming what is wrong, never another exception.
+ * {@link ConfigException} naming what is wrong, never another exception.
  */
 class TailConfigFuzzTest {
     @TempDir
@@ -36,9 +36,9 @@ class TailConfigFuzzTest {
         try {
             TailConfig config = TailConfig.load(file, Map.of(), JsonNodeFactory.instance.objectNode());
             if (config.inputs() != null) {
-                new TailCommand().tailSettings(config);
+                config.settings(false);
             }
-        } catch (UserFacingException refused) {
+        } catch (ConfigException refused) {
             // The file was refused with a message naming the setting; that is the expected outcome.
         } finally {
             file.toFile().delete();

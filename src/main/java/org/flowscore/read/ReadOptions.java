@@ -1,4 +1,4 @@
-package org.flowscore.pipeline;
+package org.flowscore.read;
 
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.ReaderContext;

@@ -1,4 +1,4 @@
-package org.flowscore.setup;
+package org.flowscore.elastic;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.flowscore.pipeline;
+package org.flowscore.read;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,8 +1,8 @@
-package org.flowscore.sink.es;
+package org.flowscore.elastic;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.flowscore.pipeline;
+package org.flowscore.read;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
