@@ -1,11 +1,9 @@
 package org.flowscore.backfill;
 
+import org.flowscore.runtime.ScoringStream;
+import org.flowscore.sink.FlowOutput;
 import java.io.IOException;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flowscore.features.FeatureExtractor;
 import org.flowscore.flow.Connection;
 import org.flowscore.model.Model;
 import org.flowscore.read.BadLineException;
@@ -16,13 +14,14 @@ import org.flowscore.source.InputException;
 /**
  * Runs a {@link BackfillPlan}: parallel where the work is stateless, sequential where it is not.
  * <pre>
- *  files ─▶ ParallelReader (N threads: gunzip, parse) ─▶ this thread: one FeatureExtractor, files in order,
- *        ─▶ Scoring (N threads: model, ECS rendering) ─▶ this thread, in order: outputs, progress
+ *  files ─▶ ParallelReader (N threads: gunzip, parse) ─▶ this thread: one ScoringStream, files in order
+ *        ─▶ its scoring stage (N threads: model, renderings) ─▶ this thread, in order: the output, progress
  * </pre>
  * The windowed features depend on every connection before, across file boundaries, so exactly one
- * {@link FeatureExtractor} sees every connection in file and line order, as {@code flowscore score} and
- * the tailer do; the threads change the speed and nothing else. Warm-up files and connections outside the
- * range or delivered before still pass through the extractor, and are then dropped instead of scored.
+ * {@link ScoringStream} sees every connection in file and line order, as {@code flowscore score} and the
+ * tailer do; the threads change the speed and nothing else. Warm-up files, connections delivered by an
+ * earlier run and connections outside the range feed the windows only; each written connection carries its
+ * checkpoint's acknowledgement to the output.
  */
 public final class BackfillRun {
     private static final long SAVE_EVERY_NANOS = 1_000_000_000L;
@@ -45,10 +44,8 @@ public final class BackfillRun {
     private final BackfillPlan plan;
     private final Settings settings;
     private final Checkpoints checkpoints;
-    private final Rendering rendering;
-    private final Consumer<RenderedFlow> output;
+    private final FlowOutput output;
     private final Function<ProgressCounts, ProgressDisplay> display;
-    private final Map<Connection, Origin> toWrite = new IdentityHashMap<>();
     private long outOfRange;
     private long deliveredBefore;
 
@@ -56,12 +53,11 @@ public final class BackfillRun {
      * @param output  receives every written flow, in order, on the calling thread
      * @param display makes the progress display for the run's counts
      */
-    public BackfillRun(BackfillPlan plan, Settings settings, Checkpoints checkpoints, Rendering rendering,
-                       Consumer<RenderedFlow> output, Function<ProgressCounts, ProgressDisplay> display) {
+    public BackfillRun(BackfillPlan plan, Settings settings, Checkpoints checkpoints, FlowOutput output,
+                       Function<ProgressCounts, ProgressDisplay> display) {
         this.plan = plan;
         this.settings = settings;
         this.checkpoints = checkpoints;
-        this.rendering = rendering;
         this.output = output;
         this.display = display;
     }
@@ -71,17 +67,8 @@ public final class BackfillRun {
         ReadStats stats = new ReadStats();
         try (ProgressDisplay progress = display.apply(counts);
              ParallelReader reader = new ParallelReader(plan.toRead(), settings.read(), settings.threads());
-             Scoring scoring = new Scoring(settings.model(), settings.threshold(), rendering, settings.threads(),
-                     flow -> {
-                         output.accept(flow);
-                         counts.written(1);
-                     })) {
-            FeatureExtractor extractor = settings.model().featureExtractor(featured -> {
-                        Origin origin = toWrite.remove(featured.connection());
-                        if (origin != null) {
-                            scoring.add(featured, origin);
-                        }
-                    });
+             ScoringStream stream = new ScoringStream(settings.model(), settings.threshold(), output,
+                     settings.threads())) {
             BackfillFile file = null;
             long acknowledged = 0;
             long lastSave = System.nanoTime();
@@ -93,9 +80,10 @@ public final class BackfillRun {
                 for (int i = 0; i < chunk.size(); i++) {
                     Connection c = chunk.connections()[i];
                     if (file.role() == BackfillFile.Role.READ) {
-                        select(c, file, chunk.endOffsets()[i], acknowledged);
+                        feed(stream, c, file, chunk.endOffsets()[i], acknowledged);
+                    } else {
+                        stream.warmUp(c);
                     }
-                    extractor.accept(c);
                 }
                 if (chunk.failure() != null) {
                     throw rethrow(chunk.failure());
@@ -107,29 +95,35 @@ public final class BackfillRun {
                         checkpoints.fileRead(file);
                     }
                 }
+                counts.written(stream.scored());
                 progress.update(counts);
                 if (System.nanoTime() - lastSave > SAVE_EVERY_NANOS) {
                     checkpoints.save();
                     lastSave = System.nanoTime();
                 }
             }
-            extractor.flush();
-            scoring.finish();
+            stream.finish();
+            counts.written(stream.scored());
             progress.update(counts);
             return new BackfillSummary(plan, stats, counts.records(), outOfRange, deliveredBefore,
-                    scoring.attacks(), counts.elapsed());
+                    stream.flagged(), counts.elapsed());
         }
     }
 
-    /** Marks the connection to be written after its features, unless outside the range or delivered before. */
-    private void select(Connection c, BackfillFile file, long endOffset, long acknowledged) {
+    /**
+     * Writes the connection, or only lets it feed the windows when an earlier run delivered it or it ends
+     * outside the range (then its line counts as done for the checkpoint).
+     */
+    private void feed(ScoringStream stream, Connection c, BackfillFile file, long endOffset, long acknowledged) {
         if (endOffset <= acknowledged) {
             deliveredBefore++;
+            stream.warmUp(c);
         } else if (!settings.range().containsEnd(c.endMicros())) {
             outOfRange++;
             checkpoints.notWritten(file, endOffset);
+            stream.warmUp(c);
         } else {
-            toWrite.put(c, new Origin(file, endOffset, checkpoints.record(file, endOffset)));
+            stream.accept(c, checkpoints.record(file, endOffset));
         }
     }
 

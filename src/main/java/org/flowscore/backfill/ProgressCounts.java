@@ -26,8 +26,9 @@ public final class ProgressCounts {
         bytesDone += file.bytes();
     }
 
-    void written(long n) {
-        records += n;
+    /** Flows written so far, all told. */
+    void written(long total) {
+        records = total;
     }
 
     public int files() {

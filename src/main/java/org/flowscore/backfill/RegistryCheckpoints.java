@@ -13,6 +13,7 @@ import org.flowscore.flow.Acknowledgement;
 import org.flowscore.source.registry.AckTracker;
 import org.flowscore.source.registry.FileHead;
 import org.flowscore.source.registry.FileState;
+import org.flowscore.source.registry.FileCheckpoints;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryEntry;
 
@@ -24,28 +25,26 @@ import org.flowscore.source.registry.RegistryEntry;
  * the next run skips it.
  */
 public final class RegistryCheckpoints implements Checkpoints {
-    private final Registry registry;
+    private final FileCheckpoints checkpoints;
     private final Map<Path, FileHead> heads = new HashMap<>();
     private final Map<Path, AckTracker> trackers = new HashMap<>();
-    private final Set<Path> readToEnd = new LinkedHashSet<>();
 
     public RegistryCheckpoints(Registry registry) {
-        this.registry = registry;
+        this.checkpoints = new FileCheckpoints(registry);
     }
 
     @Override
     public boolean complete(BackfillFile file) {
-        return registry.find(head(file)).map(e -> e.state() == FileState.DONE).orElse(false);
+        return checkpoints.known(head(file)).map(e -> e.state() == FileState.DONE).orElse(false);
     }
 
     @Override
     public long acknowledgedOffset(BackfillFile file) {
-        return registry.find(head(file)).map(RegistryEntry::offset).orElse(0L);
+        return checkpoints.known(head(file)).map(RegistryEntry::offset).orElse(0L);
     }
 
     @Override
     public Acknowledgement record(BackfillFile file, long endOffset) {
-        // The reader's hold on the record is the one acknowledgement due: Elasticsearch's.
         return tracker(file).record(endOffset);
     }
 
@@ -56,43 +55,22 @@ public final class RegistryCheckpoints implements Checkpoints {
 
     @Override
     public void fileRead(BackfillFile file) {
-        tracker(file);
-        readToEnd.add(file.input().path());
+        checkpoints.readToEnd(tracker(file), FileState.READING);
     }
 
     @Override
     public void save() throws IOException {
-        for (var it = readToEnd.iterator(); it.hasNext(); ) {
-            AckTracker tracker = trackers.get(it.next());
-            if (tracker.waiting() == 0) {
-                registry.setState(tracker.file(), FileState.DONE);
-                it.remove();
-            }
-        }
-        registry.save();
+        checkpoints.save();
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            save();
-        } finally {
-            registry.close();
-        }
+        checkpoints.close();
     }
 
     private AckTracker tracker(BackfillFile file) {
-        return trackers.computeIfAbsent(file.input().path(), path -> {
-            FileHead head = head(file);
-            RegistryEntry known = registry.find(head).orElse(null);
-            RegistryEntry entry = known != null
-                    ? known.seen(path.toString(), known.identity(), file.bytes(), registry.now())
-                    : new RegistryEntry(path.toString(), head.identity(), 0, file.bytes(), FileState.READING,
-                            registry.now());
-            registry.put(entry);
-            return new AckTracker(entry.identity(), entry.offset(),
-                    offset -> registry.advance(entry.identity(), offset));
-        });
+        return trackers.computeIfAbsent(file.input().path(),
+                path -> checkpoints.open(path, head(file), file.bytes(), 0));
     }
 
     private FileHead head(BackfillFile file) {

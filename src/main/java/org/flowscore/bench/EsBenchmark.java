@@ -10,20 +10,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Model;
-import org.flowscore.model.ScoredFlow;
-import org.flowscore.pipeline.ScoringPipeline;
 import org.flowscore.read.ReadOptions;
-import org.flowscore.read.ReadStats;
+import org.flowscore.runtime.BatchRun;
 import org.flowscore.setup.ClusterCheck;
 import org.flowscore.setup.EsHttp;
 import org.flowscore.setup.TemplateInstaller;
-import org.flowscore.sink.EcsDocuments;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.RenderedFlow;
+import org.flowscore.sink.Renditions;
 import org.flowscore.sink.es.Batching;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
@@ -93,11 +93,11 @@ public final class EsBenchmark {
         new TemplateInstaller(new EsHttp(url)).install(namespace, "bench");
     }
 
-    private void score(Consumer<ScoredFlow> downstream) throws Exception {
+    private void score(FlowOutput output) throws Exception {
         for (int pass = 0; pass < passes; pass++) {
             ReadOptions sensor = new ReadOptions(null, false, LineSource.DEFAULT_MAX_LINE_BYTES,
                     new ReaderContext("bench-" + pass, new CommunityId(0)));
-            ScoringPipeline.run(inputs, sensor, new ReadStats(), model, model.threshold(), downstream);
+            BatchRun.run(inputs, sensor, model, model.threshold(), output, 1);
         }
     }
 
@@ -109,10 +109,9 @@ public final class EsBenchmark {
                 Path.of("flowscore-bench-dead-letter.ndjson"), Batching.DEFAULT);
         long started = System.nanoTime();
         EsSink.Summary summary;
-        try (EsSink sink = EsSink.open(settings, new EcsDocuments(model.info(), model.threshold()),
-                note -> out.println("  " + note))) {
+        try (EsSink sink = EsSink.open(settings, note -> out.println("  " + note))) {
             score(sink);
-            summary = sink.finish();
+            summary = sink.summary();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (summary.bulk().total().deadLettered() > 0) {
@@ -123,28 +122,49 @@ public final class EsBenchmark {
     }
 
     private List<Bulk> render() throws Exception {
-        EcsDocuments documents = new EcsDocuments(model.info(), model.threshold());
-        List<Bulk> bodies = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
-        int[] inBody = {0};
-        score(flow -> {
-            String id = documents.id(flow);
-            append(body, "flow", id, documents.json(flow, "event"));
-            inBody[0]++;
-            if (flow.attack()) {
-                append(body, "alert", id, documents.json(flow, "alert"));
-                inBody[0]++;
-            }
-            if (inBody[0] >= RAW_BULK_DOCS) {
-                bodies.add(new Bulk(body.toString(), inBody[0]));
-                body.setLength(0);
-                inBody[0] = 0;
-            }
-        });
-        if (inBody[0] > 0) {
-            bodies.add(new Bulk(body.toString(), inBody[0]));
+        BulkBodies bodies = new BulkBodies();
+        score(bodies);
+        return bodies.bodies;
+    }
+
+    /** Collects the rendered documents into {@code _bulk} bodies of {@link #RAW_BULK_DOCS}. */
+    private static final class BulkBodies implements FlowOutput {
+        private final List<Bulk> bodies = new ArrayList<>();
+        private final StringBuilder body = new StringBuilder();
+        private int inBody;
+
+        @Override
+        public Renditions needs() {
+            return new Renditions(true, true, false);
         }
-        return bodies;
+
+        @Override
+        public void write(RenderedFlow flow, Acknowledgement stored) {
+            append(body, "flow", flow.id(), flow.event());
+            inBody++;
+            if (flow.alert() != null) {
+                append(body, "alert", flow.id(), flow.alert());
+                inBody++;
+            }
+            if (inBody >= RAW_BULK_DOCS) {
+                flush();
+            }
+            stored.acknowledged();
+        }
+
+        @Override
+        public void flush() {
+            if (inBody > 0) {
+                bodies.add(new Bulk(body.toString(), inBody));
+                body.setLength(0);
+                inBody = 0;
+            }
+        }
+
+        @Override
+        public void finish() {
+            flush();
+        }
     }
 
     private static void append(StringBuilder body, String dataset, String id, String json) {

@@ -31,12 +31,10 @@ import org.flowscore.format.ZeekTsvWriter;
 import org.flowscore.model.Model;
 import org.flowscore.setup.EsHttp;
 import org.flowscore.setup.TemplateInstaller;
-import org.flowscore.sink.EcsDocuments;
 import org.flowscore.sink.es.Batching;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
 import org.flowscore.tail.InputSpec;
-import org.flowscore.tail.TailOutputs;
 import org.flowscore.tail.TailRunner;
 import org.flowscore.tail.TailSettings;
 
@@ -79,19 +77,18 @@ public final class TailBenchmark {
         EsOutputSettings settings = new EsOutputSettings(List.of(es), namespace, new EsAuth.None(), EsTls.DEFAULT,
                 dir.resolve("dead-letter.ndjson"), new Batching(Batching.DEFAULT.maxOperations(),
                         Batching.DEFAULT.maxBytes(), Batching.DEFAULT.maxInFlight(), Duration.ofMillis(200)));
-        EcsDocuments documents = new EcsDocuments(model.info(), model.threshold());
         out.printf(Locale.ROOT, "tail benchmark: %,d lines at %,d lines/s into %s (namespace %s), max heap %,d MB%n",
                 records, rate, es, namespace, Runtime.getRuntime().maxMemory() >> 20);
         out.flush();
         try (Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-             EsSink sink = EsSink.open(settings, documents, note -> out.println("  " + note))) {
+             EsSink sink = EsSink.open(settings, note -> out.println("  " + note))) {
             ZeekTsvWriter tsv = new ZeekTsvWriter(file, false);
             tsv.writeHeader("2024-04-19-00-00-00");
             file.flush();
             TailRunner runner = new TailRunner(new TailSettings(List.of(new InputSpec(log.toString(),
                     SourceFormat.ZEEK_TSV, "bench")), dir.resolve("registry.json"), true, false, Duration.ofMillis(50),
                     Duration.ZERO, TailSettings.DEFAULT_IDLE_FLUSH, null, LocalNetworks.defaults()), model, model.threshold(),
-                    new TailOutputs(sink, null, documents), new PrintWriter(Writer.nullWriter()));
+                    sink, () -> sink.writer().stats(), new PrintWriter(Writer.nullWriter()));
             Thread tail = Thread.ofPlatform().name("bench-tail").start(() -> {
                 try {
                     runner.run(Duration.ofSeconds(30));

@@ -5,20 +5,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.flowscore.backfill.BackfillPlan;
 import org.flowscore.backfill.BackfillRun;
 import org.flowscore.backfill.BackfillSummary;
 import org.flowscore.backfill.Checkpoints;
-import org.flowscore.backfill.FlowOutputs;
 import org.flowscore.backfill.ProgressDisplay;
 import org.flowscore.backfill.RegistryCheckpoints;
-import org.flowscore.backfill.RenderedFlow;
-import org.flowscore.backfill.Rendering;
 import org.flowscore.backfill.TimeRange;
 import org.flowscore.model.Model;
-import org.flowscore.sink.EcsDocuments;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.Tee;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
 import org.flowscore.sink.es.EsSinkException;
@@ -136,35 +135,28 @@ final class BackfillCommand implements Callable<Integer> {
         String file = output != null ? output : es.enabled() ? null : "-";
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
-        Rendering rendering = new Rendering(esSettings != null || (file != null
-                && outputFormat == OutputFormat.ndjson), esSettings != null);
         try (Checkpoints checkpoints = es.enabled() ? openRegistry() : Checkpoints.NONE;
              Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
-             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, new EcsDocuments(model.info(), cut),
-                     note -> {
-                         err.println("flowscore: " + note);
-                         err.flush();
-                     })) {
+             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err))) {
             BackfillPlan plan = BackfillPlan.of(input.resolve(), range, zone, readOptions,
                     model.info().featureSettings(), checkpoints);
-            Consumer<RenderedFlow> downstream = flow -> { };
-            if (file != null) {
-                downstream = outputFormat.renderedWriter(out, model);
-            }
+            List<FlowOutput> outputs = new ArrayList<>();
             if (sink != null) {
-                downstream = FlowOutputs.elasticsearch(sink).andThen(downstream);
+                outputs.add(sink);
             }
+            if (file != null) {
+                outputs.add(outputFormat.output(out, model));
+            }
+            FlowOutput output = new Tee(outputs);
             long started = System.nanoTime();
             BackfillSummary summary = new BackfillRun(plan,
-                    new BackfillRun.Settings(readOptions, range, threads, model, cut),
-                    checkpoints, rendering, downstream,
+                    new BackfillRun.Settings(readOptions, range, threads, model, cut), checkpoints, output,
                     counts -> onTerminal(file) ? ProgressDisplay.bar(System.err, counts)
                             : ProgressDisplay.lines(err, counts, Duration.ofSeconds(progressInterval))).run();
-            out.flush();
-            EsSink.Summary written = sink == null ? null : sink.finish();
+            output.finish();
             summary.finishedNow(started).print(err);
-            if (written != null) {
-                written.print(err);
+            if (sink != null) {
+                sink.summary().print(err);
             }
             err.flush();
         } catch (EsSinkException | RegistryException e) {

@@ -13,11 +13,13 @@ import org.flowscore.capture.PacketCapture;
 import org.flowscore.capture.flowtable.ConnectionRecords;
 import org.flowscore.capture.flowtable.FlowTable;
 import org.flowscore.capture.flowtable.FlowTimeouts;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
-import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
-import org.flowscore.pipeline.ScoringPipeline;
+import org.flowscore.runtime.ScoringStream;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.Tee;
 import org.pcap4j.core.PcapHandle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -109,6 +111,11 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--output-format", paramLabel = "FORMAT", description = "ndjson (default) or csv.")
     OutputFormat outputFormat = OutputFormat.ndjson;
 
+    @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
+            description = {"Your own address ranges, which set each connection's local flags and direction",
+                "(default: RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+    List<String> localNets;
+
     @Option(names = "--top", paramLabel = "N",
             description = "How many of the highest-scoring flows the summary lists (default: ${DEFAULT-VALUE}).")
     int top = 5;
@@ -120,17 +127,19 @@ final class CaptureCommand implements Callable<Integer> {
         double cut = threshold.resolve(model);
         var err = spec.commandLine().getErr();
         TopFlows topFlows = new TopFlows(top);
-        try (Writer out = Outputs.open(output, spec.commandLine())) {
-            ScoringPipeline pipeline = new ScoringPipeline(model, cut, outputFormat.writer(out, model, cut)
-                    .andThen(topFlows));
-            FlowTable table = new FlowTable(timeouts, new ConnectionRecords(sensor, new CommunityId(0)), pipeline);
+        FlowOutput outputs;
+        try (Writer out = Outputs.open(output, spec.commandLine());
+             ScoringStream stream = new ScoringStream(model, cut, outputs = new Tee(List.of(
+                     outputFormat.output(out, model), topFlows)), 1)) {
+            FlowTable table = new FlowTable(timeouts, new ConnectionRecords(sensor, new CommunityId(0),
+                    InputOptions.localNetworks(localNets)), c -> stream.accept(c, Acknowledgement.NONE));
             PacketCapture capture = new PacketCapture(table);
             CaptureStats stats = read(capture, err);
-            FlowScorer scorer = pipeline.finish();
-            out.flush();
+            stream.finish();
+            outputs.finish();
             err.println(stats.summary());
-            err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack%n", scorer.scored(),
-                    model.info().name(), model.info().version(), cut, scorer.attacks());
+            err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack%n", stream.scored(),
+                    model.info().name(), model.info().version(), cut, stream.flagged());
             topFlows.print(err);
             err.flush();
         } catch (CaptureException e) {

@@ -47,4 +47,12 @@ final class Outputs {
             throw new UserFacingException("output " + path + ": cannot write: " + e.getMessage(), e);
         }
     }
+
+    /** Notes of an output (an outage, a retry) as lines on stderr. */
+    static java.util.function.Consumer<String> notes(java.io.PrintWriter err) {
+        return note -> {
+            err.println("flowscore: " + note);
+            err.flush();
+        };
+    }
 }

@@ -1,14 +1,13 @@
 package org.flowscore.cli;
 
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
-import org.flowscore.model.ScoredFlow;
-import org.flowscore.pipeline.ScoringPipeline;
-import org.flowscore.read.ReadStats;
-import org.flowscore.sink.EcsDocuments;
+import org.flowscore.runtime.BatchRun;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.Tee;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
 import org.flowscore.sink.es.EsSinkException;
@@ -78,34 +77,28 @@ final class ScoreCommand implements Callable<Integer> {
         var readOptions = input.readOptions();
         Model model = modelOption.load();
         double cut = threshold.resolve(model);
-        ReadStats stats = new ReadStats();
         TopFlows topFlows = new TopFlows(top);
         // With --es the documents' destination is Elasticsearch; a file (or stdout) only when asked for.
         String file = output != null ? output : es.enabled() ? null : "-";
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
         try (Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
-             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, new EcsDocuments(model.info(), cut),
-                     note -> {
-                         err.println("flowscore: " + note);
-                         err.flush();
-                     })) {
-            Consumer<ScoredFlow> downstream = topFlows;
-            if (file != null) {
-                downstream = outputFormat.writer(out, model, cut).andThen(downstream);
-            }
+             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err))) {
+            List<FlowOutput> outputs = new ArrayList<>();
             if (sink != null) {
-                downstream = sink.andThen(downstream);
+                outputs.add(sink);
             }
-            FlowScorer scorer = ScoringPipeline.run(inputs, readOptions, stats, model, cut, downstream);
-            out.flush();
-            EsSink.Summary written = sink == null ? null : sink.finish();
-            err.println(stats.summary());
+            if (file != null) {
+                outputs.add(outputFormat.output(out, model));
+            }
+            outputs.add(topFlows);
+            BatchRun.Result run = BatchRun.run(inputs, readOptions, model, cut, new Tee(outputs), 1);
+            err.println(run.read().summary());
             err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack (%.1f%%)%n",
-                    scorer.scored(), model.info().name(), model.info().version(), cut, scorer.attacks(),
-                    scorer.scored() == 0 ? 0.0 : 100.0 * scorer.attacks() / scorer.scored());
-            if (written != null) {
-                written.print(err);
+                    run.scored(), model.info().name(), model.info().version(), cut, run.flagged(),
+                    run.scored() == 0 ? 0.0 : 100.0 * run.flagged() / run.scored());
+            if (sink != null) {
+                sink.summary().print(err);
             }
             topFlows.print(err);
             err.flush();

@@ -12,12 +12,13 @@ import java.util.concurrent.Callable;
 import org.flowscore.config.TailConfig;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
-import org.flowscore.sink.EcsDocuments;
+import org.flowscore.sink.FileOutput;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.Tee;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
 import org.flowscore.sink.es.EsSinkException;
 import org.flowscore.source.registry.RegistryException;
-import org.flowscore.tail.TailOutputs;
 import org.flowscore.tail.TailRunner;
 import org.flowscore.tail.TailSettings;
 import picocli.CommandLine.Command;
@@ -138,18 +139,25 @@ final class TailCommand implements Callable<Integer> {
         double cut = ThresholdOption.checked(settings.threshold() != null ? settings.threshold() : scoring.threshold(),
                 "tail settings: 'threshold'");
         var err = spec.commandLine().getErr();
-        EcsDocuments documents = new EcsDocuments(scoring.info(), cut);
         EsOutputSettings esSettings = settings.elasticsearchSettings();
         if (esSettings == null && settings.output() == null) {
             throw new UserFacingException("tail needs an output: --es URL (or elasticsearch.urls) and/or -o FILE"
                     + " (or output)");
         }
         try (Writer file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
-             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, documents, note -> {
+             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, note -> {
                  err.println("flowscore: " + note);
                  err.flush();
              })) {
-            TailRunner runner = new TailRunner(tail, scoring, cut, new TailOutputs(sink, file, documents), err);
+            List<FlowOutput> outputs = new ArrayList<>();
+            if (sink != null) {
+                outputs.add(sink);
+            }
+            if (file != null) {
+                outputs.add(FileOutput.ndjson(file));
+            }
+            TailRunner runner = new TailRunner(tail, scoring, cut, new Tee(outputs),
+                    () -> sink == null ? null : sink.writer().stats(), err);
             StopSignals.onStop(runner::requestStop);
             runner.run(SHUTDOWN_GRACE);
         } catch (EsSinkException | RegistryException e) {

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.function.Consumer;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.Connection;
 import org.flowscore.model.ScoredFlow;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.RenderedFlow;
+import org.flowscore.sink.Renditions;
 import org.flowscore.sink.Timestamps;
 
-/** Keeps the N highest-scoring flows of a run for its summary, in bounded memory. */
-final class TopFlows implements Consumer<ScoredFlow> {
+/** Keeps the N highest-scoring flows of a run for its summary, in bounded memory: an output that stores nothing. */
+final class TopFlows implements FlowOutput {
     private static final Comparator<ScoredFlow> BY_SCORE = Comparator.comparingDouble(ScoredFlow::score);
 
     private final int size;
@@ -22,7 +25,14 @@ final class TopFlows implements Consumer<ScoredFlow> {
     }
 
     @Override
-    public void accept(ScoredFlow flow) {
+    public Renditions needs() {
+        return Renditions.NONE;
+    }
+
+    @Override
+    public void write(RenderedFlow rendered, Acknowledgement stored) {
+        stored.acknowledged();
+        ScoredFlow flow = rendered.flow();
         if (size == 0) {
             return;
         }
@@ -32,6 +42,14 @@ final class TopFlows implements Consumer<ScoredFlow> {
             lowestFirst.poll();
             lowestFirst.add(flow);
         }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void finish() {
     }
 
     void print(PrintWriter err) {

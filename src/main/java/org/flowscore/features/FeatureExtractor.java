@@ -1,6 +1,7 @@
 package org.flowscore.features;
 
 import java.util.function.Consumer;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.Direction;
 import org.flowscore.flow.LocalNetworks;
@@ -72,10 +73,28 @@ public final class FeatureExtractor implements Consumer<Connection> {
         return settings;
     }
 
+    /** A connection nobody waits to hear about (batch runs without checkpoints). */
     @Override
     public void accept(Connection connection) {
+        accept(connection, Acknowledgement.NONE);
+    }
+
+    /** A connection to emit, with the handle its source wants called once the outputs stored it. */
+    public void accept(Connection connection, Acknowledgement ack) {
+        offer(connection, ack);
+    }
+
+    /**
+     * A connection that only feeds the windows: read again for them (a file before its checkpoint, a stretch
+     * before a time range), never emitted.
+     */
+    public void warmUp(Connection connection) {
+        offer(connection, null);
+    }
+
+    private void offer(Connection connection, Acknowledgement ack) {
         int service = services.index(connection, settings.privatePortMax());
-        reorder.offer(new WindowEntry(accepted++, connection, service, flags.index(connection)));
+        reorder.offer(new WindowEntry(accepted++, connection, ack, service, flags.index(connection)));
     }
 
     /** End of input: releases every buffered connection in end order. */
@@ -100,9 +119,12 @@ public final class FeatureExtractor implements Consumer<Connection> {
             extendedWindows.write(e, origLocal, respLocal, extendedScratch);
             extended = new ExtendedFeatures(extendedScratch);
         }
+        if (e.ack == null) {
+            return;
+        }
         emitted++;
         downstream.accept(new FeaturedConnection(e.connection, Direction.of(origLocal, respLocal),
-                new KddFeatures(scratch), extended));
+                new KddFeatures(scratch), extended, e.ack));
     }
 
     /** Connections the extended windows remember, for tests of their memory bound; 0 without them. */

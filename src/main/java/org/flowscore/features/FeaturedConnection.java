@@ -1,5 +1,6 @@
 package org.flowscore.features;
 
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.Direction;
 
@@ -9,7 +10,9 @@ import org.flowscore.flow.Direction;
  * @param direction which way it crosses the site's edge, from the log's local flags or the local networks
  * @param features  the 41 NSL-KDD features
  * @param extended  the extended features, or null when the extractor was not asked for them
+ * @param ack       the source's handle for the connection, carried through untouched: the outputs call it
+ *                  once they stored what they made of it
  */
 public record FeaturedConnection(Connection connection, Direction direction, KddFeatures features,
-                                 ExtendedFeatures extended) {
+                                 ExtendedFeatures extended, Acknowledgement ack) {
 }

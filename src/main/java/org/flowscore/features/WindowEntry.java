@@ -1,5 +1,6 @@
 package org.flowscore.features;
 
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.Connection;
 
 /**
@@ -12,6 +13,8 @@ final class WindowEntry {
     /** End time the windows use; a late connection is moved up to the latest end already processed. */
     long end;
     final Connection connection;
+    /** Whom to tell once the connection's outputs stored it; null for a warm-up connection, never emitted. */
+    final Acknowledgement ack;
     /** Destination address: the "host" of KDD's host features. */
     final String host;
     final String sourceHost;
@@ -31,9 +34,10 @@ final class WindowEntry {
     final int urgent;
     final boolean loggedIn;
 
-    WindowEntry(long sequence, Connection connection, int service, int flag) {
+    WindowEntry(long sequence, Connection connection, Acknowledgement ack, int service, int flag) {
         this.sequence = sequence;
         this.connection = connection;
+        this.ack = ack;
         this.end = connection.endMicros();
         this.host = connection.key().destinationIp();
         this.sourceHost = connection.key().sourceIp();

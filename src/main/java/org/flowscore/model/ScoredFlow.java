@@ -4,6 +4,7 @@ import java.util.List;
 import org.flowscore.features.ExtendedFeatures;
 import org.flowscore.features.FeaturedConnection;
 import org.flowscore.features.KddFeatures;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.Direction;
 
@@ -25,6 +26,11 @@ public record ScoredFlow(FeaturedConnection featured, double score, boolean atta
     /** The 41 NSL-KDD features. */
     public KddFeatures features() {
         return featured.features();
+    }
+
+    /** The source's handle: call it once every output stored the flow. */
+    public Acknowledgement ack() {
+        return featured.ack();
     }
 
     /** The extended features, or null when the extractor did not compute them. */

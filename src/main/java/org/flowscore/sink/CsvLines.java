@@ -5,21 +5,13 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.flowscore.flow.Connection;
 
-/** Builds CSV lines and writes them out; holds the columns every flowscore CSV starts with. */
+/** Builds CSV lines; holds the columns every flowscore CSV starts with. */
 final class CsvLines {
     static final String[] IDENTITY_COLUMNS = {
         "timestamp", "record_id", "community_id", "source_ip", "source_port", "destination_ip", "destination_port"
     };
 
-    private final Writer out;
     private final StringBuilder line = new StringBuilder(512);
-    private final String what;
-
-    /** @param what names the file in errors */
-    CsvLines(Writer out, String what) {
-        this.out = out;
-        this.what = what;
-    }
 
     StringBuilder line() {
         return line;
@@ -34,14 +26,11 @@ final class CsvLines {
                 .append(c.key().destinationIp()).append(',').append(c.key().destinationPort());
     }
 
-    void emit() {
-        line.append('\n');
-        try {
-            out.append(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the " + what + " failed", e);
-        }
+    /** The line built so far, and a fresh one. */
+    String take() {
+        String text = line.toString();
         line.setLength(0);
+        return text;
     }
 
     /** A field quoted only when it must be (RFC 4180): when it holds a comma, quote or line break. */

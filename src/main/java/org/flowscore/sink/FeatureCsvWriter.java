@@ -2,6 +2,7 @@ package org.flowscore.sink;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.function.Consumer;
 import org.flowscore.features.FeaturedConnection;
@@ -14,17 +15,14 @@ import org.flowscore.features.FeatureSet;
  */
 public final class FeatureCsvWriter implements Consumer<FeaturedConnection>, Closeable {
     private final Writer out;
-    private final CsvLines lines;
+    private final CsvLines lines = new CsvLines();
     private final FeatureSet set;
 
     /** @param set {@link FeatureSet#EXTENDED} to write the extended columns, which the extractor must compute */
     public FeatureCsvWriter(Writer out, FeatureSet set) {
         this.out = out;
         this.set = set;
-        this.lines = new CsvLines(out, "feature CSV");
-        lines.line().append(String.join(",", set.names())).append(',')
-                .append(String.join(",", CsvLines.IDENTITY_COLUMNS));
-        lines.emit();
+        write(String.join(",", set.names()) + "," + String.join(",", CsvLines.IDENTITY_COLUMNS));
     }
 
     @Override
@@ -35,7 +33,15 @@ public final class FeatureCsvWriter implements Consumer<FeaturedConnection>, Clo
             line.append(set.format(i, x[i])).append(',');
         }
         lines.identity(fc.connection());
-        lines.emit();
+        write(lines.take());
+    }
+
+    private void write(String line) {
+        try {
+            out.append(line).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the feature CSV failed", e);
+        }
     }
 
     @Override

@@ -4,41 +4,37 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import org.flowscore.features.FeatureExtractor;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.FormatDetector;
-import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
 import org.flowscore.read.BadLineException;
 import org.flowscore.read.LineParser;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
+import org.flowscore.runtime.ScoringStream;
+import org.flowscore.sink.FlowOutput;
 import org.flowscore.source.SourceLine;
 import org.flowscore.source.follow.OpenLog;
 import org.flowscore.source.follow.PathFollower;
 import org.flowscore.source.follow.Rotations;
 import org.flowscore.source.registry.AckTracker;
+import org.flowscore.source.registry.FileCheckpoints;
 import org.flowscore.source.registry.FileState;
-import org.flowscore.source.registry.PendingRecord;
 import org.flowscore.source.registry.Registry;
-import org.flowscore.source.registry.RegistryEntry;
 
 /**
- * One followed path and the files that pass through it, into scored flows. Its own feature extractor sees
- * every connection of the path in file and line order, as {@code score} and {@code backfill} do, so the
- * same log gives the same features and scores whichever reads it.
+ * One followed path and the files that pass through it: the source side of a {@link ScoringStream} of its
+ * own, which sees every connection of the path in file and line order, as {@code score} and {@code backfill}
+ * do, so the same log gives the same features and scores whichever reads it.
  *
  * <p>Every file is read from its start: lines up to the registry's acknowledged offset (or, with
  * {@code --start-at-end}, up to the end the file had when the tailer first saw it) only feed the feature
- * windows and a TSV file's header; the lines after it are delivered. Each delivered record is held in the
- * file's {@link AckTracker} until the outputs have it, and the registry offset moves only past records
- * that all are.
+ * windows and a TSV file's header; the lines after it are delivered, each connection with its record's
+ * acknowledgement from the file's {@link AckTracker}, which moves the registry offset only past records the
+ * outputs stored.
  */
 final class LogStream implements PathFollower.Listener, Closeable {
     private final InputSpec input;
@@ -48,10 +44,8 @@ final class LogStream implements PathFollower.Listener, Closeable {
     private final ReadStats stats;
     private final Consumer<String> log;
     private final PathFollower follower;
-    private final FeatureExtractor extractor;
-    private final Map<Connection, PendingRecord> pending = new IdentityHashMap<>();
-    /** Files read to their end that still wait for acknowledgements; marked done once they have them all. */
-    private final List<AckTracker> draining = new ArrayList<>();
+    private final FileCheckpoints checkpoints;
+    private final ScoringStream stream;
     private boolean startAtEnd;
     private LineParser parser;
     private AckTracker tracker;
@@ -68,24 +62,20 @@ final class LogStream implements PathFollower.Listener, Closeable {
      * @param since      files rotated away unknown to the registry and changed since then are read: the
      *                   registry's last save at a restart, now at a first start
      */
-    LogStream(Path path, InputSpec input, ReadOptions readOptions, Model model, double threshold, TailOutputs outputs,
-              Registry registry, TailCounters counters, ReadStats stats, boolean startAtEnd, long since,
+    LogStream(Path path, InputSpec input, ReadOptions readOptions, Model model, double threshold, FlowOutput output,
+              FileCheckpoints checkpoints, TailCounters counters, ReadStats stats, boolean startAtEnd, long since,
               Consumer<String> log) {
         this.input = input;
         this.readOptions = readOptions;
-        this.registry = registry;
+        this.checkpoints = checkpoints;
+        this.registry = checkpoints.registry();
         this.counters = counters;
         this.stats = stats;
         this.startAtEnd = startAtEnd;
         this.rotatedSinceMillis = since;
         this.log = log;
         this.follower = new PathFollower(path, readOptions.maxLineBytes(), this);
-        FlowScorer scorer = new FlowScorer(model, threshold, flow -> outputs.write(flow, pending.remove(flow.connection())));
-        this.extractor = model.featureExtractor(featured -> {
-            if (pending.containsKey(featured.connection())) {
-                scorer.accept(featured);
-            }
-        });
+        this.stream = new ScoringStream(model, threshold, output, 1);
     }
 
     Path path() {
@@ -98,19 +88,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
         if (lines > 0) {
             lastLineNanos = System.nanoTime();
         }
-        settle();
         return lines;
-    }
-
-    /** Marks done the files read to their end whose every record the outputs acknowledged. */
-    void settle() {
-        draining.removeIf(t -> {
-            if (t.waiting() > 0) {
-                return false;
-            }
-            registry.setState(t.file(), FileState.DONE);
-            return true;
-        });
     }
 
     /**
@@ -118,14 +96,24 @@ final class LogStream implements PathFollower.Listener, Closeable {
      * sensor the last flows of a burst would otherwise wait for the next one.
      */
     void flushIfIdle(long idleNanos) {
-        if (idleNanos > 0 && System.nanoTime() - lastLineNanos > idleNanos && extractor.stats().buffered() > 0) {
-            extractor.flush();
+        if (idleNanos > 0 && System.nanoTime() - lastLineNanos > idleNanos && stream.buffered() > 0) {
+            stream.flush();
         }
     }
 
     /** Connections read and not yet handed to the outputs (the reorder buffer's). */
     int buffered() {
-        return extractor.stats().buffered();
+        return stream.buffered();
+    }
+
+    /** Flows scored and handed to the outputs. */
+    long flows() {
+        return stream.scored();
+    }
+
+    /** Of them, flagged. */
+    long alerts() {
+        return stream.flagged();
     }
 
     /** Bytes of the current file not read yet, or 0 without one. */
@@ -157,8 +145,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
             if (rest != null) {
                 line(log, rest);
             }
-            registry.setState(tracker.file(), FileState.ROTATED);
-            draining.add(tracker);
+            checkpoints.readToEnd(tracker, FileState.ROTATED);
         }
     }
 
@@ -182,23 +169,14 @@ final class LogStream implements PathFollower.Listener, Closeable {
 
     private void start(OpenLog file) {
         counters.filesOpened.increment();
-        RegistryEntry known = registry.find(file.head()).orElse(null);
+        boolean known = checkpoints.known(file.head()).isPresent();
         long size = size(file);
-        if (known != null) {
-            deliverFrom = known.offset();
-            registry.put(known.seen(file.path().toString(), known.identity(), size, registry.now())
-                    .withState(FileState.READING, registry.now()));
-        } else {
-            deliverFrom = startAtEnd ? size : 0;
-            registry.put(new RegistryEntry(file.path().toString(), file.head().identity(), deliverFrom, size,
-                    FileState.READING, registry.now()));
-        }
+        tracker = checkpoints.open(file.path(), file.head(), size, startAtEnd ? size : 0);
+        deliverFrom = tracker.acknowledgedOffset();
         startAtEnd = false;
-        var identity = file.head().identity();
-        tracker = new AckTracker(identity, deliverFrom, offset -> registry.advance(identity, offset));
         parser = null;
         if (deliverFrom > 0) {
-            log.accept(file.path() + ": delivering from byte " + deliverFrom + " (" + (known != null
+            log.accept(file.path() + ": delivering from byte " + deliverFrom + " (" + (known
                     ? "acknowledged by an earlier run" : "--start-at-end") + "); the lines before feed the windows");
         }
     }
@@ -210,7 +188,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
         Connection connection = parse(file, line);
         if (line.endOffset() <= deliverFrom) {
             if (connection != null) {
-                extractor.accept(connection);
+                stream.warmUp(connection);
             }
             return;
         }
@@ -220,18 +198,16 @@ final class LogStream implements PathFollower.Listener, Closeable {
         }
         counters.connections.increment();
         lastEndMicros = connection.endMicros();
-        pending.put(connection, tracker.record(line.endOffset()));
-        extractor.accept(connection);
+        stream.accept(connection, tracker.record(line.endOffset()));
     }
 
     @Override
     public void rotated(OpenLog file) throws IOException {
         counters.rotations.increment();
-        registry.setState(tracker.file(), FileState.ROTATED);
+        checkpoints.readToEnd(tracker, FileState.ROTATED);
         Path movedTo = Rotations.findByInode(file);
         registry.find(file.head()).ifPresent(e -> registry.put(e.seen(
                 (movedTo != null ? movedTo : file.path()).toString(), e.identity(), e.size(), registry.now())));
-        draining.add(tracker);
         log.accept(follower.path() + " rotated" + (movedTo != null ? " to " + movedTo : "")
                 + ": the previous file was read to its end");
         rotatedSinceMillis = movedTo != null ? Files.getLastModifiedTime(movedTo).toMillis() : System.currentTimeMillis();
@@ -277,6 +253,10 @@ final class LogStream implements PathFollower.Listener, Closeable {
 
     @Override
     public void close() throws IOException {
-        follower.close();
+        try {
+            follower.close();
+        } finally {
+            stream.close();
+        }
     }
 }

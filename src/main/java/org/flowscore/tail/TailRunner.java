@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Model;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.es.BulkStats;
 import org.flowscore.source.LineSource;
 import org.flowscore.source.follow.Rotations;
+import org.flowscore.source.registry.FileCheckpoints;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryException;
 
@@ -48,7 +52,8 @@ public final class TailRunner {
     private final TailSettings settings;
     private final Model model;
     private final double threshold;
-    private final TailOutputs outputs;
+    private final FlowOutput output;
+    private final Supplier<BulkStats> esStats;
     private final PrintWriter err;
     private final TailCounters counters = new TailCounters();
     private final ReadStats stats = new ReadStats();
@@ -59,14 +64,21 @@ public final class TailRunner {
     private volatile boolean stopRequested;
     private volatile TailStatus status;
     private Registry registry;
+    private FileCheckpoints checkpoints;
     /** Rotated files unknown to the registry and changed since this are read before a path's next file. */
     private long since;
 
-    public TailRunner(TailSettings settings, Model model, double threshold, TailOutputs outputs, PrintWriter err) {
+    /**
+     * @param output  where flows go (Elasticsearch, a file, or both through a {@link org.flowscore.sink.Tee})
+     * @param esStats Elasticsearch's bulk counts for the status, or a supplier of null without it
+     */
+    public TailRunner(TailSettings settings, Model model, double threshold, FlowOutput output,
+                      Supplier<BulkStats> esStats, PrintWriter err) {
         this.settings = settings;
         this.model = model;
         this.threshold = threshold;
-        this.outputs = outputs;
+        this.output = output;
+        this.esStats = esStats;
         this.err = err;
     }
 
@@ -91,6 +103,7 @@ public final class TailRunner {
                 : Files.getLastModifiedTime(settings.registry());
         try (Registry opened = Registry.open(settings.registry(), settings.resetRegistry())) {
             registry = opened;
+            checkpoints = new FileCheckpoints(opened);
             since = registrySaved == null ? System.currentTimeMillis()
                     : registrySaved.toMillis() - CATCH_UP_MARGIN.toMillis();
             discover(settings.startAtEnd() && registry.entries().isEmpty());
@@ -126,12 +139,12 @@ public final class TailRunner {
                 lines += poll(s);
                 s.flushIfIdle(idleNanos);
             }
-            outputs.flush();
+            output.flush();
             now = System.nanoTime();
             if (now >= nextSave) {
                 status = snapshot();
                 registry.forgetRotatedBefore(registry.now().minus(FORGET_ROTATED_AFTER));
-                registry.save();
+                checkpoints.save();
                 nextSave = now + SAVE_EVERY.toNanos();
             }
             if (now >= nextStatus) {
@@ -171,7 +184,7 @@ public final class TailRunner {
     private void finish(Duration grace) throws IOException, InterruptedException {
         Thread finishing = Thread.ofPlatform().daemon().name("flowscore-tail-finish").start(() -> {
             try {
-                outputs.finish();
+                output.finish();
             } catch (IOException | RuntimeException e) {
                 note("stopping: " + e.getMessage());
             }
@@ -181,9 +194,8 @@ public final class TailRunner {
             note("stopping: the outputs did not acknowledge everything within " + grace.toSeconds()
                     + " s; what they did not is read and sent again on the next start");
         }
-        streams.values().forEach(LogStream::settle);
         status = snapshot();
-        registry.save();
+        checkpoints.save();
         note(status.line());
     }
 
@@ -195,7 +207,7 @@ public final class TailRunner {
                     ReadOptions options = new ReadOptions(input.format(), false, LineSource.DEFAULT_MAX_LINE_BYTES,
                             new ReaderContext(input.sensor() != null ? input.sensor() : ReaderContext.DEFAULT_SENSOR,
                                     new CommunityId(0), settings.localNetworks(), input.zeekScopeSeparator()));
-                    streams.put(path, new LogStream(path, input, options, model, threshold, outputs, registry,
+                    streams.put(path, new LogStream(path, input, options, model, threshold, output, checkpoints,
                             counters, stats, startAtEnd, since, this::note));
                 }
             }
@@ -240,12 +252,16 @@ public final class TailRunner {
     private TailStatus snapshot() throws IOException {
         List<TailStatus.FileLag> files = new ArrayList<>();
         int buffered = 0;
+        long flows = 0;
+        long alerts = 0;
         for (LogStream s : streams.values()) {
             files.add(new TailStatus.FileLag(s.path().toString(), s.lagBytes(), s.lagSeconds()));
             buffered += s.buffered();
+            flows += s.flows();
+            alerts += s.alerts();
         }
-        return new TailStatus(counters.lines.sum(), counters.connections.sum(), outputs.flows(), outputs.alerts(),
-                stats.skippedTotal(), counters.rotations.sum(), outputs.esStats(), buffered, files);
+        return new TailStatus(counters.lines.sum(), counters.connections.sum(), flows, alerts,
+                stats.skippedTotal(), counters.rotations.sum(), esStats.get(), buffered, files);
     }
 
     private void note(String message) {

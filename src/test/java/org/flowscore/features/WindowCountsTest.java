@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.flowscore.flow.Acknowledgement;
 import org.junit.jupiter.api.Test;
 
 class WindowCountsTest {
@@ -138,7 +139,7 @@ class WindowCountsTest {
     }
 
     private static WindowEntry entry(String host, int service, int sourcePort, String state, long endMs) {
-        return new WindowEntry(0, Conn.endingAt(endMs).from("10.9.9.9", sourcePort).to(host, 1).build(), service,
-                KddFlag.fromConnState(state));
+        return new WindowEntry(0, Conn.endingAt(endMs).from("10.9.9.9", sourcePort).to(host, 1).build(),
+                Acknowledgement.NONE, service, KddFlag.fromConnState(state));
     }
 }

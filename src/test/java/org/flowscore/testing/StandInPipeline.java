@@ -6,16 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.flowscore.model.Contribution;
-import org.flowscore.model.FlowScorer;
 import org.flowscore.model.Model;
-import org.flowscore.model.ScoredFlow;
 import org.flowscore.model.Scorer;
-import org.flowscore.pipeline.ScoringPipeline;
 import org.flowscore.read.ReadOptions;
-import org.flowscore.read.ReadStats;
+import org.flowscore.runtime.BatchRun;
+import org.flowscore.sink.FlowOutput;
 import org.flowscore.source.InputFile;
 
 /**
@@ -60,16 +57,15 @@ public final class StandInPipeline {
         }
     }
 
-    /** Scores the files into {@code sink}; the scorer, for its counts. */
-    public static FlowScorer run(List<Path> files, Consumer<ScoredFlow> sink) {
-        return run(files, ReadOptions.defaults(), sink);
+    /** Scores the files into {@code output} and waits until it stored everything; the run's counts. */
+    public static BatchRun.Result run(List<Path> files, FlowOutput output) {
+        return run(files, ReadOptions.defaults(), output);
     }
 
     /** The same with other read options, e.g. another sensor name (which gives other document ids). */
-    public static FlowScorer run(List<Path> files, ReadOptions options, Consumer<ScoredFlow> sink) {
+    public static BatchRun.Result run(List<Path> files, ReadOptions options, FlowOutput output) {
         try {
-            return ScoringPipeline.run(files.stream().map(InputFile::new).toList(), options, new ReadStats(), model(),
-                    THRESHOLD, sink);
+            return BatchRun.run(files.stream().map(InputFile::new).toList(), options, model(), THRESHOLD, output, 1);
         } catch (Exception e) {
             throw new IllegalStateException("reading " + files + " failed: " + e.getMessage(), e);
         }

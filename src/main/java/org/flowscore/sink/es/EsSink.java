@@ -4,18 +4,20 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.flowscore.flow.Acknowledgement;
-import org.flowscore.model.ScoredFlow;
-import org.flowscore.sink.EcsDocuments;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.RenderedFlow;
+import org.flowscore.sink.Renditions;
 
 /**
  * Scored flows into Elasticsearch: every flow into the flow stream, and flows the model flags, as
  * {@code event.kind: alert}, into the alert stream too, both under the flow's deterministic id so a rerun
- * adds nothing. {@link #accept} blocks while Elasticsearch is behind, which pauses the reader.
+ * adds nothing. {@link #write} blocks while Elasticsearch is behind, which pauses the reader.
  */
-public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
+public final class EsSink implements FlowOutput, AutoCloseable {
+    private static final Renditions NEEDS = new Renditions(true, true, false);
+
     private final EsClients clients;
     private final BulkWriter writer;
-    private final EcsDocuments documents;
     private final String flowStream;
     private final String alertStream;
     private final String deadLetterFile;
@@ -41,10 +43,9 @@ public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
         }
     }
 
-    private EsSink(EsClients clients, BulkWriter writer, EcsDocuments documents, EsOutputSettings settings) {
+    private EsSink(EsClients clients, BulkWriter writer, EsOutputSettings settings) {
         this.clients = clients;
         this.writer = writer;
-        this.documents = documents;
         this.flowStream = settings.flowStream();
         this.alertStream = settings.alertStream();
         this.deadLetterFile = settings.deadLetter().toString();
@@ -56,13 +57,13 @@ public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
      *
      * @param log where warnings and outage notes go
      */
-    public static EsSink open(EsOutputSettings settings, EcsDocuments documents, Consumer<String> log) {
+    public static EsSink open(EsOutputSettings settings, Consumer<String> log) {
         EsClients clients = EsClients.open(settings, log);
         try {
             clients.check();
             BulkWriter writer = new BulkWriter(clients.client(), clients.where(), settings.batching(),
                     settings.deadLetter(), log);
-            return new EsSink(clients, writer, documents, settings);
+            return new EsSink(clients, writer, settings);
         } catch (RuntimeException e) {
             clients.close();
             throw e;
@@ -70,30 +71,25 @@ public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
     }
 
     @Override
-    public void accept(ScoredFlow flow) {
-        accept(flow, Acknowledgement.NONE);
+    public Renditions needs() {
+        return NEEDS;
     }
 
-    /** Writes the flow (and its alert copy) and calls {@code ack} once when all its documents are stored. */
-    public void accept(ScoredFlow flow, Acknowledgement ack) {
-        accept(documents.id(flow), documents.json(flow, "event"), flow.attack() ? documents.json(flow, "alert") : null,
-                ack);
-    }
-
-    /**
-     * One flow whose documents were rendered elsewhere (by worker threads, with {@link EcsDocuments});
-     * {@code ack} is called once when all its documents are stored.
-     *
-     * @param alert the alert document of a flagged flow, or null
-     */
-    public void accept(String id, String event, String alert, Acknowledgement ack) {
-        Acknowledgement perDocument = Acknowledgement.after(alert != null ? 2 : 1, ack);
-        writer.add(flowStream, id, event, perDocument);
+    /** Writes the flow (and its alert copy) and calls {@code stored} once when all its documents are stored. */
+    @Override
+    public void write(RenderedFlow flow, Acknowledgement stored) {
+        Acknowledgement perDocument = Acknowledgement.after(flow.alert() != null ? 2 : 1, stored);
+        writer.add(flowStream, flow.id(), flow.event(), perDocument);
         flows++;
-        if (alert != null) {
-            writer.add(alertStream, id, alert, perDocument);
+        if (flow.alert() != null) {
+            writer.add(alertStream, flow.id(), flow.alert(), perDocument);
             alerts++;
         }
+    }
+
+    /** Nothing to do: documents go out as batches fill or the batching interval ends. */
+    @Override
+    public void flush() {
     }
 
     /** The writer's bound on unacknowledged documents, and what it reached so far. */
@@ -101,8 +97,14 @@ public final class EsSink implements Consumer<ScoredFlow>, AutoCloseable {
         return writer;
     }
 
-    /** Waits until everything is acknowledged or dead-lettered; then what was written. */
-    public Summary finish() {
+    /** Waits until everything is acknowledged or dead-lettered. */
+    @Override
+    public void finish() {
+        writer.finish();
+    }
+
+    /** What was written, once {@link #finish} returned. */
+    public Summary summary() {
         return new Summary(flows, alerts, flowStream, alertStream, deadLetterFile, writer.finish());
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.function.LongConsumer;
 
 /**
- * The acknowledged offset of one file. Records are registered in file order as they are read; outputs
+ * The acknowledged offset of one file (or any ordered source of offsets, such as a Kafka partition). Records are registered in file order as they are read; outputs
  * acknowledge them in any order (the feature windows reorder connections by end time, Elasticsearch
  * answers bulk requests as they finish). The offset moves only to the end of the longest run of records
  * from the current offset that are all acknowledged, so a restart from it never skips an unstored record.
@@ -37,10 +37,7 @@ public final class AckTracker {
         return file;
     }
 
-    /**
-     * A record read from the line ending at {@code endOffset}. It is held until {@link PendingRecord#release}
-     * says every output has it; each output then acknowledges it once.
-     */
+    /** A record read from the line ending at {@code endOffset}: its acknowledgement, to call once it is stored. */
     public synchronized PendingRecord record(long endOffset) {
         PendingRecord r = new PendingRecord(this, endOffset);
         waiting.addLast(r);

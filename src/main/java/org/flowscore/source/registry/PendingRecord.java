@@ -1,17 +1,16 @@
 package org.flowscore.source.registry;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flowscore.flow.Acknowledgement;
 
 /**
- * One record's place in its file and how many acknowledgements it still waits for. It starts held by the
- * reader: the pipeline first says how many outputs will acknowledge it ({@link #expect}), hands it to each,
- * then {@link #release}s its hold, so an output that answers before the others were even given the record
- * cannot complete it early.
+ * One record's place in its file, and the acknowledgement that rides with it through the pipeline: called once,
+ * when the output stored the record (an output of several documents, or several outputs, count their own
+ * acknowledgements down to this one).
  */
 public final class PendingRecord implements Acknowledgement {
     private final AckTracker tracker;
-    private final AtomicInteger outstanding = new AtomicInteger(1);
+    private final AtomicBoolean stored = new AtomicBoolean();
     private volatile long endOffset;
 
     PendingRecord(AckTracker tracker, long endOffset) {
@@ -28,29 +27,17 @@ public final class PendingRecord implements Acknowledgement {
         return tracker.file();
     }
 
-    /** {@code outputs} more acknowledgements are due before the record is stored everywhere. */
-    public void expect(int outputs) {
-        outstanding.addAndGet(outputs);
-    }
-
-    /** The reader's hold ends: the record was handed to every output (or to none, when it was dropped). */
-    public void release() {
-        acknowledged();
-    }
-
     @Override
     public void acknowledged() {
-        int left = outstanding.decrementAndGet();
-        if (left == 0) {
-            tracker.completed();
-        } else if (left < 0) {
+        if (!stored.compareAndSet(false, true)) {
             throw new IllegalStateException("record ending at " + endOffset + " of " + tracker.file()
-                    + " acknowledged more often than expected");
+                    + " acknowledged twice");
         }
+        tracker.completed();
     }
 
     boolean isComplete() {
-        return outstanding.get() == 0;
+        return stored.get();
     }
 
     void extendTo(long offset) {

@@ -10,8 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.flowscore.model.FlowScorer;
-import org.flowscore.sink.EcsDocuments;
+import org.flowscore.runtime.BatchRun;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.ScoredDocuments;
@@ -35,10 +34,10 @@ class EsSinkAgainstElasticsearchTest {
 
         Run first = run(settings);
         long records = StandInPipeline.RITA_DAY_RECORDS;
-        assertEquals(records, first.scorer.scored());
+        assertEquals(records, first.scored.scored());
         assertEquals(records, EsRequests.count(url, settings.flowStream()));
-        assertEquals(first.scorer.attacks(), EsRequests.count(url, settings.alertStream()));
-        assertTrue(first.scorer.attacks() > 1000, "the stand-in model flags about one flow in ten");
+        assertEquals(first.scored.flagged(), EsRequests.count(url, settings.alertStream()));
+        assertTrue(first.scored.flagged() > 1000, "the stand-in model flags about one flow in ten");
         assertEquals(records, first.summary.bulk().stream(settings.flowStream()).indexed());
         assertEquals(records, first.summary.flows());
         assertEquals(0, first.summary.bulk().total().deadLettered());
@@ -46,11 +45,11 @@ class EsSinkAgainstElasticsearchTest {
 
         Run second = run(settings);
         assertEquals(records, EsRequests.count(url, settings.flowStream()));
-        assertEquals(first.scorer.attacks(), EsRequests.count(url, settings.alertStream()));
+        assertEquals(first.scored.flagged(), EsRequests.count(url, settings.alertStream()));
         BulkStats.StreamCounts flows = second.summary.bulk().stream(settings.flowStream());
         assertEquals(0, flows.indexed());
         assertEquals(records, flows.duplicates());
-        assertEquals(first.scorer.attacks(), second.summary.bulk().stream(settings.alertStream()).duplicates());
+        assertEquals(first.scored.flagged(), second.summary.bulk().stream(settings.alertStream()).duplicates());
         assertEquals(0, EsRequests.repeatedValues(url, settings.flowStream(), "event.id").size());
 
         JsonNode alert = EsRequests.send(url, "GET", "/" + settings.alertStream() + "/_search?size=1", null,
@@ -92,14 +91,13 @@ class EsSinkAgainstElasticsearchTest {
         assertEquals(1, EsRequests.count(url, settings.flowStream()));
     }
 
-    private record Run(FlowScorer scorer, EsSink.Summary summary) {
+    private record Run(BatchRun.Result scored, EsSink.Summary summary) {
     }
 
     private static Run run(EsOutputSettings settings) {
-        try (EsSink sink = EsSink.open(settings, new EcsDocuments(ScoredDocuments.model(), StandInPipeline.THRESHOLD),
-                System.err::println)) {
-            FlowScorer scorer = StandInPipeline.run(StandInPipeline.ritaDay(), sink);
-            return new Run(scorer, sink.finish());
+        try (EsSink sink = EsSink.open(settings, System.err::println)) {
+            BatchRun.Result scored = StandInPipeline.run(StandInPipeline.ritaDay(), sink);
+            return new Run(scored, sink.summary());
         }
     }
 }

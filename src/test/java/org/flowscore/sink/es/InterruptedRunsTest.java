@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.flowscore.model.FlowScorer;
-import org.flowscore.sink.EcsDocuments;
+import org.flowscore.runtime.BatchRun;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
-import org.flowscore.testing.ScoredDocuments;
 import org.flowscore.testing.StandInPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +52,9 @@ class InterruptedRunsTest {
         assertTrue(afterKill < RECORDS, "killed mid-run: " + afterKill);
 
         EsSink.Summary rerun;
-        try (EsSink sink = EsSink.open(settings, new EcsDocuments(ScoredDocuments.model(), StandInPipeline.THRESHOLD),
-                System.err::println)) {
+        try (EsSink sink = EsSink.open(settings, System.err::println)) {
             StandInPipeline.run(StandInPipeline.ritaDay(), sink);
-            rerun = sink.finish();
+            rerun = sink.summary();
         }
         assertEquals(RECORDS, EsRequests.count(url, settings.flowStream()));
         assertEquals(0, EsRequests.repeatedValues(url, settings.flowStream(), "event.id").size());
@@ -74,13 +71,12 @@ class InterruptedRunsTest {
         EsTestSettings.setUp(url, ns);
         EsOutputSettings settings = EsTestSettings.of(url, ns, tmp.resolve("dead.ndjson"));
         List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        EsSink sink = EsSink.open(settings, new EcsDocuments(ScoredDocuments.model(), StandInPipeline.THRESHOLD),
-                note -> {
+        EsSink sink = EsSink.open(settings, note -> {
                     notes.add(note);
                     System.err.println(note);
                 });
         Throttled reader = new Throttled(sink, 20);
-        CompletableFuture<FlowScorer> run = CompletableFuture.supplyAsync(
+        CompletableFuture<BatchRun.Result> run = CompletableFuture.supplyAsync(
                 () -> StandInPipeline.run(StandInPipeline.ritaDay(), reader));
         while (sink.writer().stats().total().indexed() < 5000) {
             assertTrue(!run.isDone(), "the run ended before Elasticsearch could be stopped");
@@ -95,11 +91,11 @@ class InterruptedRunsTest {
         assertTrue(unacknowledged <= sink.writer().inFlightBound(), unacknowledged + " documents unacknowledged");
         server.startProcess();
 
-        FlowScorer scorer = run.get(5, TimeUnit.MINUTES);
-        EsSink.Summary summary = sink.finish();
+        BatchRun.Result scored = run.get(5, TimeUnit.MINUTES);
+        EsSink.Summary summary = sink.summary();
         sink.close();
         assertEquals(RECORDS, EsRequests.count(url, settings.flowStream()));
-        assertEquals(scorer.attacks(), EsRequests.count(url, settings.alertStream()));
+        assertEquals(scored.flagged(), EsRequests.count(url, settings.alertStream()));
         assertEquals(RECORDS, summary.bulk().stream(settings.flowStream()).indexed()
                 + summary.bulk().stream(settings.flowStream()).duplicates());
         assertTrue(summary.bulk().retried() > 0, "documents were retried: " + summary.bulk());

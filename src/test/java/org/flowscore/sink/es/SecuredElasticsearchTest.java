@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
-import org.flowscore.sink.EcsDocuments;
 import org.flowscore.testing.ElasticsearchServer;
-import org.flowscore.testing.ScoredDocuments;
 import org.flowscore.testing.SecuredConfig.Credentials;
 import org.flowscore.testing.StandInPipeline;
 import org.junit.jupiter.api.Test;
@@ -82,8 +80,7 @@ class SecuredElasticsearchTest {
     private EsSink open(EsAuth auth, EsTls tls, String namespace) {
         EsOutputSettings settings = new EsOutputSettings(List.of(URI.create(ElasticsearchServer.secured().url())),
                 namespace, auth, tls, tmp.resolve("dead.ndjson"), EsTestSettings.SMALL);
-        return EsSink.open(settings, new EcsDocuments(ScoredDocuments.model(), StandInPipeline.THRESHOLD),
-                System.err::println);
+        return EsSink.open(settings, System.err::println);
     }
 
     /** The first hourly file through the sink; the flow index then holds each of its records once. */
@@ -91,7 +88,7 @@ class SecuredElasticsearchTest {
         EsSink.Summary summary;
         try (EsSink sink = open(auth, tls, namespace)) {
             StandInPipeline.run(List.of(StandInPipeline.ritaDay().getFirst()), sink);
-            summary = sink.finish();
+            summary = sink.summary();
         }
         assertTrue(summary.flows() > 500, "one hour has hundreds of flows: " + summary.flows());
         assertEquals(summary.flows(), summary.bulk().stream("logs-flowscore.flow-" + namespace).indexed());

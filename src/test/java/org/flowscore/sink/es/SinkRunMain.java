@@ -2,8 +2,6 @@ package org.flowscore.sink.es;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.flowscore.sink.EcsDocuments;
-import org.flowscore.testing.ScoredDocuments;
 import org.flowscore.testing.StandInPipeline;
 
 /**
@@ -16,10 +14,9 @@ public final class SinkRunMain {
 
     public static void main(String[] args) {
         EsOutputSettings settings = EsTestSettings.of(args[0], args[1], Path.of(args[2]));
-        try (EsSink sink = EsSink.open(settings, new EcsDocuments(ScoredDocuments.model(), StandInPipeline.THRESHOLD),
-                System.err::println)) {
+        try (EsSink sink = EsSink.open(settings, System.err::println)) {
             StandInPipeline.run(StandInPipeline.ritaDay(), new Throttled(sink, Long.parseLong(args[3])));
-            sink.finish().print(new PrintWriter(System.err, true));
+            sink.summary().print(new PrintWriter(System.err, true));
         }
     }
 }

@@ -19,19 +19,11 @@ class AckTrackerTest {
     private final List<Long> advances = new ArrayList<>();
     private final AckTracker tracker = new AckTracker(FILE, 100, advances::add);
 
-    /** A record handed to one output. */
-    private PendingRecord handed(long end) {
-        PendingRecord r = tracker.record(end);
-        r.expect(1);
-        r.release();
-        return r;
-    }
-
     @Test
     void outOfOrderAcknowledgementsAdvanceOnlyOverTheCompletePrefix() {
-        PendingRecord a = handed(110);
-        PendingRecord b = handed(125);
-        PendingRecord c = handed(140);
+        PendingRecord a = tracker.record(110);
+        PendingRecord b = tracker.record(125);
+        PendingRecord c = tracker.record(140);
         c.acknowledged();
         assertEquals(100, tracker.acknowledgedOffset(), "c is done but a and b are not");
         a.acknowledged();
@@ -46,7 +38,7 @@ class AckTrackerTest {
     void linesWithoutRecordsMoveTheOffsetAtOnceOrRideOnTheLastWaitingRecord() {
         tracker.skip(105);
         assertEquals(105, tracker.acknowledgedOffset(), "a header with nothing waiting");
-        PendingRecord r = handed(120);
+        PendingRecord r = tracker.record(120);
         tracker.skip(130);
         tracker.skip(131);
         assertEquals(105, tracker.acknowledgedOffset());
@@ -56,13 +48,9 @@ class AckTrackerTest {
     }
 
     @Test
-    void aRecordWaitsForEveryOutputAndForTheReadersHold() {
+    void aRecordIsAcknowledgedOnceOnly() {
         PendingRecord r = tracker.record(150);
-        r.expect(2);
         r.acknowledged();
-        r.acknowledged();
-        assertEquals(100, tracker.acknowledgedOffset(), "both outputs answered before the reader let go");
-        r.release();
         assertEquals(150, tracker.acknowledgedOffset());
         assertThrows(IllegalStateException.class, r::acknowledged);
     }
@@ -70,9 +58,7 @@ class AckTrackerTest {
     @Test
     void aFlowAndItsAlertCopyAcknowledgeTheRecordOnce() {
         PendingRecord r = tracker.record(160);
-        r.expect(1);
         Acknowledgement twoDocuments = Acknowledgement.after(2, r);
-        r.release();
         twoDocuments.acknowledged();
         assertEquals(100, tracker.acknowledgedOffset(), "the alert copy is not stored yet");
         twoDocuments.acknowledged();
@@ -87,7 +73,7 @@ class AckTrackerTest {
             if (i % 7 == 0) {
                 tracker.skip(100 + 10L * i);
             } else {
-                records.add(handed(100 + 10L * i));
+                records.add(tracker.record(100 + 10L * i));
             }
         }
         List<PendingRecord> shuffled = new ArrayList<>(records);
@@ -111,7 +97,7 @@ class AckTrackerTest {
 
     @Test
     void truncationRestartsAtZeroOnlyWhenNothingWaits() {
-        PendingRecord r = handed(120);
+        PendingRecord r = tracker.record(120);
         assertThrows(IllegalStateException.class, tracker::restartAtZero);
         r.acknowledged();
         tracker.restartAtZero();

@@ -1,0 +1,14 @@
+package org.flowscore.sink;
+
+import org.flowscore.model.ScoredFlow;
+
+/**
+ * A scored flow with the renderings its outputs need: made once, in {@link Renderer}, whatever writes them.
+ *
+ * @param id    its deterministic document id, or null when no output needs it
+ * @param event its ECS document, or null when no output needs it
+ * @param alert its ECS alert document when it is flagged and an output needs it, else null
+ * @param csv   its CSV row (without the line break), or null when no output needs it
+ */
+public record RenderedFlow(ScoredFlow flow, String id, String event, String alert, String csv) {
+}
