@@ -1,7 +1,5 @@
 package org.flowscore.backfill;
 
-import org.flowscore.runtime.ScoringStream;
-import org.flowscore.sink.FlowOutput;
 import java.io.IOException;
 import java.util.function.Function;
 import org.flowscore.flow.Connection;
@@ -9,6 +7,8 @@ import org.flowscore.model.Model;
 import org.flowscore.read.BadLineException;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
+import org.flowscore.runtime.ScoringStream;
+import org.flowscore.sink.FlowOutput;
 import org.flowscore.source.InputException;
 
 /**

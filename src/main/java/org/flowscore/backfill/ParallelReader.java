@@ -6,7 +6,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.flowscore.flow.Connection;
 import org.flowscore.read.ConnectionReader;
 import org.flowscore.read.ReadOptions;
@@ -35,12 +34,8 @@ final class ParallelReader implements AutoCloseable {
     ParallelReader(List<BackfillFile> files, ReadOptions options, int threads) {
         this.files = files;
         this.options = options;
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "flowscore-read-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().name("flowscore-read-", 1).daemon().factory());
         while (queues.size() < Math.min(files.size(), 2 * threads)) {
             handOver();
         }

@@ -81,11 +81,8 @@ public sealed interface ProgressDisplay extends AutoCloseable {
 
     /** A line every interval on a scheduler thread, and nothing at the end: the summary follows. */
     final class Lines implements ProgressDisplay {
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "flowscore-progress");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("flowscore-progress").daemon().factory());
 
         Lines(PrintWriter out, ProgressCounts counts, Duration interval) {
             long ms = interval.toMillis();

@@ -6,14 +6,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.flowscore.flow.Acknowledgement;
 import org.flowscore.source.registry.AckTracker;
+import org.flowscore.source.registry.FileCheckpoints;
 import org.flowscore.source.registry.FileHead;
 import org.flowscore.source.registry.FileState;
-import org.flowscore.source.registry.FileCheckpoints;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryEntry;
 
@@ -56,6 +54,7 @@ public final class RegistryCheckpoints implements Checkpoints {
     @Override
     public void fileRead(BackfillFile file) {
         checkpoints.readToEnd(tracker(file), FileState.READING);
+        trackers.remove(file.input().path());
     }
 
     @Override

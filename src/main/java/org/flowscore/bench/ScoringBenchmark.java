@@ -8,7 +8,7 @@ import org.flowscore.features.LabelledFeatures;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
 import org.flowscore.model.score.ForestScorer;
-import org.flowscore.model.score.Scorers;
+import org.flowscore.model.score.ScorerParts;
 import smile.classification.RandomForest;
 import smile.data.Tuple;
 import smile.data.type.StructType;
@@ -32,7 +32,7 @@ public final class ScoringBenchmark {
     }
 
     public void run() throws ModelException {
-        if (!(bundle.parts().get(Scorers.MODEL) instanceof RandomForest smile)) {
+        if (!(bundle.parts().get(ScorerParts.MODEL) instanceof RandomForest smile)) {
             throw new ModelException("the scoring benchmark compares a random forest with Smile;"
                     + " this bundle holds a " + bundle.info().algorithm());
         }

@@ -15,12 +15,12 @@ import org.flowscore.backfill.Checkpoints;
 import org.flowscore.backfill.ProgressDisplay;
 import org.flowscore.backfill.RegistryCheckpoints;
 import org.flowscore.backfill.TimeRange;
+import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.model.Model;
 import org.flowscore.sink.FlowOutput;
 import org.flowscore.sink.Tee;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
-import org.flowscore.sink.es.EsSinkException;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryException;
 import picocli.CommandLine.Command;
@@ -159,7 +159,7 @@ final class BackfillCommand implements Callable<Integer> {
                 sink.summary().print(err);
             }
             err.flush();
-        } catch (EsSinkException | RegistryException e) {
+        } catch (EsConnectionException | RegistryException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;

@@ -20,6 +20,7 @@ import org.flowscore.capture.CaptureException;
 import org.flowscore.corpus.Corpus;
 import org.flowscore.corpus.CorpusException;
 import org.flowscore.corpus.CorpusRecipe;
+import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.NslKddReader;
@@ -32,7 +33,6 @@ import org.flowscore.read.ConnectionReader;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
 import org.flowscore.setup.SetupException;
-import org.flowscore.sink.es.EsSinkException;
 import org.flowscore.source.InputResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -186,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
                 Model scoring = ModelBundle.readNamed(model);
                 out.printf("model %s %s%n", scoring.info().name(), scoring.info().version());
                 new EsBenchmark(es, scoring, InputResolver.resolve(paths), passes, out).run();
-            } catch (ModelException | SetupException | EsSinkException e) {
+            } catch (ModelException | SetupException | EsConnectionException e) {
                 throw new UserFacingException(e.getMessage(), e);
             }
             return ExitCodes.OK;
@@ -203,7 +203,7 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 Model scoring = ModelBundle.readNamed(model);
                 new TailBenchmark(tail, scoring, base, rate, records, out).run(dir);
-            } catch (ModelException | SetupException | EsSinkException e) {
+            } catch (ModelException | SetupException | EsConnectionException e) {
                 throw new UserFacingException(e.getMessage(), e);
             } finally {
                 deleteQuietly(dir);

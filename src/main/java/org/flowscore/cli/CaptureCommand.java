@@ -7,18 +7,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.flowscore.capture.CaptureException;
-import org.flowscore.capture.CaptureStats;
+import org.flowscore.capture.CaptureRun;
 import org.flowscore.capture.Libpcap;
 import org.flowscore.capture.PacketCapture;
 import org.flowscore.capture.flowtable.ConnectionRecords;
-import org.flowscore.capture.flowtable.FlowTable;
 import org.flowscore.capture.flowtable.FlowTimeouts;
-import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Model;
-import org.flowscore.runtime.ScoringStream;
-import org.flowscore.sink.FlowOutput;
 import org.flowscore.sink.Tee;
 import org.pcap4j.core.PcapHandle;
 import picocli.CommandLine.ArgGroup;
@@ -127,19 +123,13 @@ final class CaptureCommand implements Callable<Integer> {
         double cut = threshold.resolve(model);
         var err = spec.commandLine().getErr();
         TopFlows topFlows = new TopFlows(top);
-        FlowOutput outputs;
-        try (Writer out = Outputs.open(output, spec.commandLine());
-             ScoringStream stream = new ScoringStream(model, cut, outputs = new Tee(List.of(
-                     outputFormat.output(out, model), topFlows)), 1)) {
-            FlowTable table = new FlowTable(timeouts, new ConnectionRecords(sensor, new CommunityId(0),
-                    InputOptions.localNetworks(localNets)), c -> stream.accept(c, Acknowledgement.NONE));
-            PacketCapture capture = new PacketCapture(table);
-            CaptureStats stats = read(capture, err);
-            stream.finish();
-            outputs.finish();
-            err.println(stats.summary());
-            err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack%n", stream.scored(),
-                    model.info().name(), model.info().version(), cut, stream.flagged());
+        try (Writer out = Outputs.open(output, spec.commandLine())) {
+            CaptureRun.Result run = CaptureRun.run(capture -> read(capture, err), timeouts,
+                    new ConnectionRecords(sensor, new CommunityId(0), InputOptions.localNetworks(localNets)), model,
+                    cut, new Tee(List.of(outputFormat.output(out, model), topFlows)));
+            err.println(run.packets().summary());
+            err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack%n", run.scored(),
+                    model.info().name(), model.info().version(), cut, run.flagged());
             topFlows.print(err);
             err.flush();
         } catch (CaptureException e) {
@@ -148,7 +138,7 @@ final class CaptureCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private CaptureStats read(PacketCapture capture, java.io.PrintWriter err) throws CaptureException {
+    private void read(PacketCapture capture, java.io.PrintWriter err) throws CaptureException {
         AtomicBoolean stop = new AtomicBoolean();
         if (source.files != null) {
             for (Path file : source.files) {
@@ -156,7 +146,7 @@ final class CaptureCommand implements Callable<Integer> {
                 err.flush();
                 capture.readFile(file, filter, stop::get);
             }
-            return capture.finish();
+            return;
         }
         try (PcapHandle handle = Libpcap.openInterface(source.networkInterface, filter)) {
             StopSignals.onStop(() -> stop.set(true));
@@ -164,7 +154,6 @@ final class CaptureCommand implements Callable<Integer> {
             err.flush();
             capture.readInterface(handle, stop::get);
         }
-        return capture.finish();
     }
 
     private FlowTimeouts timeouts() {

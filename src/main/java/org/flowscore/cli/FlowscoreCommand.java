@@ -1,9 +1,9 @@
 package org.flowscore.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "flowscore",
         mixinStandardHelpOptions = true,

@@ -4,13 +4,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.model.Model;
 import org.flowscore.runtime.BatchRun;
 import org.flowscore.sink.FlowOutput;
 import org.flowscore.sink.Tee;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
-import org.flowscore.sink.es.EsSinkException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,7 +102,7 @@ final class ScoreCommand implements Callable<Integer> {
             }
             topFlows.print(err);
             err.flush();
-        } catch (EsSinkException e) {
+        } catch (EsConnectionException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;

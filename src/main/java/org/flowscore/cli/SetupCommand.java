@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowscore.elastic.EsAuth;
+import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.elastic.EsTls;
 import org.flowscore.elastic.Namespace;
 import org.flowscore.setup.ClusterCheck;
@@ -17,7 +18,6 @@ import org.flowscore.setup.TemplateInstaller.Action;
 import org.flowscore.setup.TemplateInstaller;
 import org.flowscore.setup.kibana.KibanaImporter;
 import org.flowscore.setup.kibana.SavedObjectBundle;
-import org.flowscore.sink.es.EsSinkException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,7 +109,7 @@ final class SetupCommand implements Callable<Integer> {
             if (kibana != null) {
                 importDashboards(EsHttp.kibana(kibana, auth, tls), out);
             }
-        } catch (SetupException | EsSinkException e) {
+        } catch (SetupException | EsConnectionException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         out.flush();

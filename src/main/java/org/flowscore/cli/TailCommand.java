@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowscore.config.TailConfig;
+import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.sink.FileOutput;
@@ -17,7 +18,6 @@ import org.flowscore.sink.FlowOutput;
 import org.flowscore.sink.Tee;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.sink.es.EsSink;
-import org.flowscore.sink.es.EsSinkException;
 import org.flowscore.source.registry.RegistryException;
 import org.flowscore.tail.TailRunner;
 import org.flowscore.tail.TailSettings;
@@ -160,7 +160,7 @@ final class TailCommand implements Callable<Integer> {
                     () -> sink == null ? null : sink.writer().stats(), err);
             StopSignals.onStop(runner::requestStop);
             runner.run(SHUTDOWN_GRACE);
-        } catch (EsSinkException | RegistryException e) {
+        } catch (EsConnectionException | RegistryException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;

@@ -18,7 +18,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
-import org.flowscore.sink.es.EsSinkException;
 
 /**
  * The TLS context for each way {@link EsTls} can say which certificates to trust; shared by the bulk
@@ -46,15 +45,15 @@ public final class TlsContexts {
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
-                throw new EsSinkException("--es-ca " + pem + " holds no certificate (expected PEM or DER)");
+                throw new EsConnectionException("--es-ca " + pem + " holds no certificate (expected PEM or DER)");
             }
             return certs.stream().map(c -> (X509Certificate) c).toList();
         } catch (NoSuchFileException e) {
-            throw new EsSinkException("--es-ca " + pem + ": no such file");
+            throw new EsConnectionException("--es-ca " + pem + ": no such file");
         } catch (IOException e) {
-            throw new EsSinkException("--es-ca " + pem + ": cannot read: " + e.getMessage(), e);
+            throw new EsConnectionException("--es-ca " + pem + ": cannot read: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
-            throw new EsSinkException("--es-ca " + pem + " is not a certificate file (expected PEM or DER): "
+            throw new EsConnectionException("--es-ca " + pem + " is not a certificate file (expected PEM or DER): "
                     + e.getMessage(), e);
         }
     }

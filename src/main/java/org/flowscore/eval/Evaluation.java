@@ -11,7 +11,7 @@ import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelInfo;
-import org.flowscore.model.Scorer;
+import org.flowscore.model.score.Scorer;
 
 /**
  * A model scored on labelled rows: every row's score, the binary metrics at the model's threshold, and the

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeaturedConnection;
+import org.flowscore.model.score.Contribution;
 
 /**
  * Applies a model to featured connections. Explanations are computed only for flows at or above the

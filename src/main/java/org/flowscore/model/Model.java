@@ -5,6 +5,7 @@ import org.flowscore.features.FeatureExtractor;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeaturedConnection;
 import org.flowscore.features.ServiceTable;
+import org.flowscore.model.score.Scorer;
 
 /** A loaded model: what it is (from {@code model.json}) and how it scores. */
 public record Model(ModelInfo info, Scorer scorer) {

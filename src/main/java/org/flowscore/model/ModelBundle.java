@@ -33,7 +33,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.flowscore.features.FeatureSet;
-import org.flowscore.model.score.Scorers;
 
 /**
  * A model bundle: one zip file holding {@code model.json} (the {@link ModelInfo}, pretty-printed, keys in a

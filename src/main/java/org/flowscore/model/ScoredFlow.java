@@ -7,6 +7,7 @@ import org.flowscore.features.KddFeatures;
 import org.flowscore.flow.Acknowledgement;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.Direction;
+import org.flowscore.model.score.Contribution;
 
 /**
  * A connection with its features and the model's verdict.

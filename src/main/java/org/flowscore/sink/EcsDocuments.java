@@ -9,9 +9,9 @@ import org.flowscore.features.FeatureSet;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
 import org.flowscore.flow.SourceFormat;
-import org.flowscore.model.Contribution;
 import org.flowscore.model.ModelInfo;
 import org.flowscore.model.ScoredFlow;
+import org.flowscore.model.score.Contribution;
 
 /**
  * Renders a scored flow as an ECS document, shaped like Elastic's own Zeek and Suricata integrations

@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.flowscore.flow.Connection;
-import org.flowscore.flow.SourceFormat;
-import org.flowscore.format.FormatDetector;
 import org.flowscore.model.Model;
-import org.flowscore.read.BadLineException;
-import org.flowscore.read.LineParser;
+import org.flowscore.read.FollowedFileParser;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
 import org.flowscore.runtime.ScoringStream;
@@ -37,7 +34,6 @@ import org.flowscore.source.registry.Registry;
  * outputs stored.
  */
 final class LogStream implements PathFollower.Listener, Closeable {
-    private final InputSpec input;
     private final ReadOptions readOptions;
     private final Registry registry;
     private final TailCounters counters;
@@ -47,14 +43,13 @@ final class LogStream implements PathFollower.Listener, Closeable {
     private final FileCheckpoints checkpoints;
     private final ScoringStream stream;
     private boolean startAtEnd;
-    private LineParser parser;
+    private FollowedFileParser parser;
     private AckTracker tracker;
     private long deliverFrom;
     private long lastLineNanos = System.nanoTime();
     private long lastEndMicros = -1;
     /** When the file rotated before the current one last changed: files unknown and newer were missed. */
     private long rotatedSinceMillis;
-    private boolean unknownFormatReported;
 
     /**
      * @param startAtEnd whether a file already there and unknown to the registry is delivered only from its
@@ -62,10 +57,9 @@ final class LogStream implements PathFollower.Listener, Closeable {
      * @param since      files rotated away unknown to the registry and changed since then are read: the
      *                   registry's last save at a restart, now at a first start
      */
-    LogStream(Path path, InputSpec input, ReadOptions readOptions, Model model, double threshold, FlowOutput output,
+    LogStream(Path path, ReadOptions readOptions, Model model, double threshold, FlowOutput output,
               FileCheckpoints checkpoints, TailCounters counters, ReadStats stats, boolean startAtEnd, long since,
               Consumer<String> log) {
-        this.input = input;
         this.readOptions = readOptions;
         this.checkpoints = checkpoints;
         this.registry = checkpoints.registry();
@@ -174,7 +168,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
         tracker = checkpoints.open(file.path(), file.head(), size, startAtEnd ? size : 0);
         deliverFrom = tracker.acknowledgedOffset();
         startAtEnd = false;
-        parser = null;
+        parser = new FollowedFileParser(readOptions, stats, file.path().toString(), log);
         if (deliverFrom > 0) {
             log.accept(file.path() + ": delivering from byte " + deliverFrom + " (" + (known
                     ? "acknowledged by an earlier run" : "--start-at-end") + "); the lines before feed the windows");
@@ -185,7 +179,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
     public void line(OpenLog file, SourceLine line) {
         counters.lines.increment();
         counters.bytes.add(line.endOffset() - line.offset());
-        Connection connection = parse(file, line);
+        Connection connection = parser.parse(line);
         if (line.endOffset() <= deliverFrom) {
             if (connection != null) {
                 stream.warmUp(connection);
@@ -218,29 +212,6 @@ final class LogStream implements PathFollower.Listener, Closeable {
         // The registry keys files by inode, so the new content's entry replaces the old one's.
         counters.truncations.increment();
         log.accept(follower.path() + " was truncated in place (copytruncate): reading it again from its start");
-    }
-
-    private Connection parse(OpenLog file, SourceLine line) {
-        if (parser == null) {
-            SourceFormat format = input.format() != null ? input.format()
-                    : FormatDetector.detect(line.bytes(), line.bytes().length);
-            if (format == null) {
-                if (!line.isBlank() && line.bytes()[0] != '#' && !unknownFormatReported) {
-                    unknownFormatReported = true;
-                    log.accept(file.path() + ":" + line.number() + " is not a Zeek conn.log (TSV or JSON) or Suricata"
-                            + " eve.json line; its lines are skipped until one is (name the format in the input to"
-                            + " force it): " + line.preview(80));
-                }
-                return null;
-            }
-            unknownFormatReported = false;
-            parser = LineParser.forFile(format, readOptions, stats, file.path().toString());
-        }
-        try {
-            return parser.parse(line);
-        } catch (BadLineException e) {
-            throw new IllegalStateException("tail reads leniently; a bad line cannot stop it", e);
-        }
     }
 
     private static long size(OpenLog file) {

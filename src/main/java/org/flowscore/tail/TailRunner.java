@@ -207,7 +207,7 @@ public final class TailRunner {
                     ReadOptions options = new ReadOptions(input.format(), false, LineSource.DEFAULT_MAX_LINE_BYTES,
                             new ReaderContext(input.sensor() != null ? input.sensor() : ReaderContext.DEFAULT_SENSOR,
                                     new CommunityId(0), settings.localNetworks(), input.zeekScopeSeparator()));
-                    streams.put(path, new LogStream(path, input, options, model, threshold, output, checkpoints,
+                    streams.put(path, new LogStream(path, options, model, threshold, output, checkpoints,
                             counters, stats, startAtEnd, since, this::note));
                 }
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.flowscore.testing.FlowscoreProcess;
+import org.flowscore.testing.InChildProcesses;
 import org.flowscore.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A machine without libpcap, made by pointing pcap4j at a library that does not exist: {@code capture}
  * says so and how to install it; the other commands do not notice.
  */
+@InChildProcesses
 class WithoutLibpcapTest {
     private static final List<String> NO_LIBPCAP = List.of("-Dorg.pcap4j.core.pcapLibName=/nonexistent/libpcap.so.0.8");
 

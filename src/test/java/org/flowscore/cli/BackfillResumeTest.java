@@ -27,6 +27,7 @@ import org.flowscore.source.registry.FileHead;
 import org.flowscore.source.registry.FileState;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryEntry;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.StandInPipeline;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is exactly what an uninterrupted run writes for those connections. Killed with SIGKILL and rerun, every
  * record is in Elasticsearch once, with the features of an uninterrupted run.
  */
+@AgainstElasticsearch
 class BackfillResumeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The first ten hours of the day (14,334 connections) keep the test quick; 0.9 keeps alerts few. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.StandInPipeline;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code flowscore score --es} end to end with the shipped model: the day's 24 hourly logs land once,
  * a rerun adds nothing and says so, and a run killed midway then rerun leaves every record once.
  */
+@AgainstElasticsearch
 class ScoreToElasticsearchTest {
     private static final long RECORDS = StandInPipeline.RITA_DAY_RECORDS;
     private static final Pattern ALERTS = Pattern.compile("read ([\\d,]+) flows \\(([\\d,]+) alerts\\)");

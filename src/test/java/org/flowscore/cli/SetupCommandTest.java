@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.junit.jupiter.api.Test;
 
 /** {@code flowscore setup} as a user runs it, against the test Elasticsearch. */
+@AgainstElasticsearch
 class SetupCommandTest {
     @Test
     void installsThenSaysNothingIsLeftToChange() {

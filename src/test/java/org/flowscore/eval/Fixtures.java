@@ -3,17 +3,17 @@ package org.flowscore.eval;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.KddFeatures;
 import org.flowscore.features.KddSchema;
+import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.LabelledFeatures;
 import org.flowscore.features.NslKddReader;
-import org.flowscore.model.Contribution;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelInfo;
-import org.flowscore.model.Scorer;
+import org.flowscore.model.score.Contribution;
+import org.flowscore.model.score.Scorer;
 import org.flowscore.testing.SharedData;
 
 /** A hand-written model (score = one feature's value) and data sets to evaluate it on. */

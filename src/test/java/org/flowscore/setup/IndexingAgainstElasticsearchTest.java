@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.ScoredDocuments;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Real flowscore documents written into the data streams the templates define: the streams are created
  * on first write with our mapping, and the fields analysts filter on are searchable with their types.
  */
+@AgainstElasticsearch
 class IndexingAgainstElasticsearchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NS = "indexing";

@@ -9,6 +9,7 @@ import java.net.URI;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
 import org.flowscore.setup.TemplateInstaller.Action;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.SecuredConfig.Credentials;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Setup against the server with security and TLS on: the same credentials and certificate trust as the
  * bulk writer, and a message naming what to fix when either is wrong, never the secret.
  */
+@AgainstElasticsearch
 class SecuredSetupTest {
     private static EsHttp http(EsAuth auth, EsTls tls) {
         return new EsHttp(URI.create(ElasticsearchServer.secured().url()), auth, tls);

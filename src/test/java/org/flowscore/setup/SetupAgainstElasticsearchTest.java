@@ -8,11 +8,13 @@ import java.net.URI;
 import java.util.List;
 import org.flowscore.setup.TemplateInstaller.Action;
 import org.flowscore.setup.TemplateInstaller.Result;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.junit.jupiter.api.Test;
 
 /** Setup against a real Elasticsearch; each test has a namespace of its own. */
+@AgainstElasticsearch
 class SetupAgainstElasticsearchTest {
     private static EsHttp http() {
         return new EsHttp(URI.create(ElasticsearchServer.shared().url()));

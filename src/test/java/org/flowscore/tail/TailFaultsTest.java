@@ -25,6 +25,7 @@ import org.flowscore.setup.TemplateInstaller;
 import org.flowscore.source.registry.FileState;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryEntry;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.FlowscoreProcess;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and rotates: killed with SIGKILL and restarted, cut off from Elasticsearch for 30 s, rotated 100 times
  * in well under a minute, and started on a damaged registry. Every record must arrive exactly once.
  */
+@AgainstElasticsearch
 class TailFaultsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static List<String> header;

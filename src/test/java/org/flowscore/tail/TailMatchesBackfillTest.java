@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.flowscore.cli.Main;
 import org.flowscore.testing.FlowscoreProcess;
+import org.flowscore.testing.InChildProcesses;
 import org.flowscore.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rotates after each hour as Zeek does, give exactly the documents — features and scores — that
  * backfilling the same files gives.
  */
+@InChildProcesses
 class TailMatchesBackfillTest {
     @TempDir
     Path dir;

@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flowscore.testing.FlowscoreProcess;
+import org.flowscore.testing.InChildProcesses;
 import org.flowscore.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator sees of a running tailer: the status line, Prometheus metrics, and a clean SIGTERM. */
+@InChildProcesses
 class TailObservabilityTest {
     private static final Pattern METRICS = Pattern.compile("metrics at (http://127\\.0\\.0\\.1:\\d+/metrics)");
 

@@ -3,16 +3,16 @@ package org.flowscore.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flowscore.features.FeatureExtractor;
 import org.flowscore.features.ExtendedSettings;
+import org.flowscore.features.FeatureExtractor;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.FeaturedConnection;
 import org.flowscore.features.KddSchema;
 import org.flowscore.features.ServiceTable;
 import org.flowscore.model.Calibration;
-import org.flowscore.model.Contribution;
 import org.flowscore.model.ModelInfo;
 import org.flowscore.model.ScoredFlow;
+import org.flowscore.model.score.Contribution;
 import org.flowscore.sink.EcsDocuments;
 
 /**

@@ -4,8 +4,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowscore.features.FeatureSet;
-import org.flowscore.model.Contribution;
-import org.flowscore.model.Scorer;
 import smile.classification.GradientTreeBoost;
 import smile.data.Tuple;
 import smile.data.type.StructType;
@@ -45,7 +43,7 @@ public final class BoostingScorer implements Scorer {
         // Binding Smile's formula to this schema now means predict() only ever reads the binding, so
         // threads scoring at once never race to replace it.
         model.formula().bind(schema);
-        this.featureOf = Scorers.featuresOf(schema, set);
+        this.featureOf = ScorerParts.featuresOf(schema, set);
         this.set = set;
         this.shrinkage = shrinkage;
         this.importance = Explanations.perFeature(set, model.importance(), featureOf);
@@ -56,7 +54,7 @@ public final class BoostingScorer implements Scorer {
 
     /** The {@code model.ser} parts of a trained model. */
     public static Map<String, Object> parts(GradientTreeBoost model, double shrinkage) {
-        return Map.of(Scorers.MODEL, model, SHRINKAGE, shrinkage);
+        return Map.of(ScorerParts.MODEL, model, SHRINKAGE, shrinkage);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.flowscore.model.score;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscore.features.FeatureSet;
-import org.flowscore.model.Contribution;
 
 /** Turns per-feature contributions into the top few an analyst reads. */
 final class Explanations {

@@ -2,8 +2,6 @@ package org.flowscore.model.score;
 
 import java.util.List;
 import org.flowscore.features.FeatureSet;
-import org.flowscore.model.Contribution;
-import org.flowscore.model.Scorer;
 import smile.classification.RandomForest;
 
 /**
@@ -17,7 +15,7 @@ public final class ForestScorer implements Scorer {
     private final double[] importance;
 
     public ForestScorer(RandomForest forest, FeatureSet set) {
-        int[] featureOf = Scorers.featuresOf(forest.schema(), set);
+        int[] featureOf = ScorerParts.featuresOf(forest.schema(), set);
         this.forest = FlatForest.of(forest, featureOf);
         this.set = set;
         this.importance = Explanations.perFeature(set, forest.importance(), featureOf);

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowscore.features.FeatureSet;
-import org.flowscore.model.Contribution;
-import org.flowscore.model.Scorer;
 import smile.anomaly.IsolationForest;
 
 /**
@@ -43,7 +41,7 @@ public final class IsolationScorer implements Scorer {
      */
     public IsolationScorer(IsolationForest model, FeatureSet set, int[] features, double[][] frequency,
                            double[] trainingScores, double[][] sample, double[] importance) {
-        Scorers.checkFeatures(features, set);
+        ScorerParts.checkFeatures(features, set);
         if (frequency.length != features.length || sample.length != features.length
                 || importance.length != set.count() || trainingScores.length == 0) {
             throw new IllegalArgumentException("encoding arrays of the wrong length");
@@ -77,17 +75,17 @@ public final class IsolationScorer implements Scorer {
         return (Encoding.below(trainingScores, raw) + raw) / (trainingScores.length + 1.0);
     }
 
-    static IsolationScorer of(Map<String, Object> parts, FeatureSet set) {
-        return new IsolationScorer(Scorers.part(parts, Scorers.MODEL, IsolationForest.class), set,
-                Scorers.part(parts, FEATURES, int[].class), Scorers.part(parts, FREQUENCY, double[][].class),
-                Scorers.part(parts, TRAINING_SCORES, double[].class), Scorers.part(parts, SAMPLE, double[][].class),
-                Scorers.part(parts, IMPORTANCE, double[].class));
+    public static IsolationScorer of(Map<String, Object> parts, FeatureSet set) {
+        return new IsolationScorer(ScorerParts.part(parts, ScorerParts.MODEL, IsolationForest.class), set,
+                ScorerParts.part(parts, FEATURES, int[].class), ScorerParts.part(parts, FREQUENCY, double[][].class),
+                ScorerParts.part(parts, TRAINING_SCORES, double[].class), ScorerParts.part(parts, SAMPLE, double[][].class),
+                ScorerParts.part(parts, IMPORTANCE, double[].class));
     }
 
     /** The {@code model.ser} parts of this model. */
     public Map<String, Object> parts() {
         Map<String, Object> parts = new LinkedHashMap<>();
-        parts.put(Scorers.MODEL, model);
+        parts.put(ScorerParts.MODEL, model);
         parts.put(FEATURES, features);
         parts.put(FREQUENCY, frequency);
         parts.put(TRAINING_SCORES, trainingScores);

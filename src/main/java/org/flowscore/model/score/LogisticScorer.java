@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowscore.features.FeatureSet;
-import org.flowscore.model.Contribution;
-import org.flowscore.model.Scorer;
 import smile.classification.LogisticRegression;
 
 /**
@@ -40,8 +38,8 @@ public final class LogisticScorer implements Scorer {
      */
     public LogisticScorer(LogisticRegression.Binomial model, FeatureSet set, int[] numeric, double[] center,
                           double[] scale, int[] categorical, double[] importance) {
-        Scorers.checkFeatures(numeric, set);
-        Scorers.checkFeatures(categorical, set);
+        ScorerParts.checkFeatures(numeric, set);
+        ScorerParts.checkFeatures(categorical, set);
         if (center.length != numeric.length || scale.length != numeric.length || importance.length != set.count()) {
             throw new IllegalArgumentException("encoding arrays of the wrong length");
         }
@@ -95,17 +93,17 @@ public final class LogisticScorer implements Scorer {
         }
     }
 
-    static LogisticScorer of(Map<String, Object> parts, FeatureSet set) {
-        return new LogisticScorer(Scorers.part(parts, Scorers.MODEL, LogisticRegression.Binomial.class), set,
-                Scorers.part(parts, NUMERIC, int[].class), Scorers.part(parts, CENTER, double[].class),
-                Scorers.part(parts, SCALE, double[].class), Scorers.part(parts, CATEGORICAL, int[].class),
-                Scorers.part(parts, IMPORTANCE, double[].class));
+    public static LogisticScorer of(Map<String, Object> parts, FeatureSet set) {
+        return new LogisticScorer(ScorerParts.part(parts, ScorerParts.MODEL, LogisticRegression.Binomial.class), set,
+                ScorerParts.part(parts, NUMERIC, int[].class), ScorerParts.part(parts, CENTER, double[].class),
+                ScorerParts.part(parts, SCALE, double[].class), ScorerParts.part(parts, CATEGORICAL, int[].class),
+                ScorerParts.part(parts, IMPORTANCE, double[].class));
     }
 
     /** The {@code model.ser} parts of this model. */
     public Map<String, Object> parts() {
         Map<String, Object> parts = new LinkedHashMap<>();
-        parts.put(Scorers.MODEL, model);
+        parts.put(ScorerParts.MODEL, model);
         parts.put(NUMERIC, numeric);
         parts.put(CENTER, center);
         parts.put(SCALE, scale);

@@ -7,7 +7,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
-import org.flowscore.model.Scorer;
+import org.flowscore.model.score.Scorer;
 
 /**
  * Out-of-fold scores for choosing a supervised model's threshold on the training data alone.

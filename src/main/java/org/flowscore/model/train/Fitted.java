@@ -1,7 +1,7 @@
 package org.flowscore.model.train;
 
 import java.util.Map;
-import org.flowscore.model.Scorer;
+import org.flowscore.model.score.Scorer;
 
 /**
  * A fitted model: its scorer, the parts {@code model.ser} stores, the settings it was fitted with (as

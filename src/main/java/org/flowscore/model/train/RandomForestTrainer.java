@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.flowscore.model.score.ForestScorer;
-import org.flowscore.model.score.Scorers;
+import org.flowscore.model.score.ScorerParts;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
@@ -52,7 +52,7 @@ final class RandomForestTrainer implements SupervisedTrainer {
         parameters.put("subsample", options.subsample());
         parameters.put("classWeight", "1:1");
         parameters.put("seed", options.seed());
-        return new Fitted(new ForestScorer(forest, set.features), Map.of(Scorers.MODEL, forest), parameters,
+        return new Fitted(new ForestScorer(forest, set.features), Map.of(ScorerParts.MODEL, forest), parameters,
                 Map.of("oobAccuracy", forest.metrics().accuracy()));
     }
 

@@ -1,11 +1,12 @@
 package org.flowscore.sink.es;
 
+import org.flowscore.elastic.EsConnectionException;
+
 /**
  * A failure of the Elasticsearch output that retrying cannot fix (credentials rejected, certificate not
- * trusted, server unreachable at the start); the message alone tells the user what to fix, and never
- * contains a secret.
+ * trusted, server unreachable at the start, writing refused).
  */
-public final class EsSinkException extends RuntimeException {
+public final class EsSinkException extends EsConnectionException {
     public EsSinkException(String message) {
         super(message);
     }

@@ -27,7 +27,7 @@ class FlatForestTest {
     @BeforeAll
     static void load() throws ModelException, IOException {
         ModelBundle bundle = ModelBundle.openBuiltIn(BuiltInModel.NSL_KDD);
-        smile = (RandomForest) bundle.parts().get(Scorers.MODEL);
+        smile = (RandomForest) bundle.parts().get(ScorerParts.MODEL);
         scorer = (ForestScorer) bundle.model().scorer();
         test = NslKddReader.readAll(SharedData.require("nsl-kdd/KDDTest+.txt"));
     }

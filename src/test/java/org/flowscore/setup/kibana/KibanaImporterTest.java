@@ -20,6 +20,7 @@ import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
 import org.flowscore.setup.EsHttp;
 import org.flowscore.setup.SetupException;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.SecuredConfig.Credentials;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * field "file" carrying the NDJSON) and answers as Kibana does, so the report and the explanations of
  * Kibana's errors are tested on Kibana's answer shapes.
  */
+@AgainstElasticsearch
 class KibanaImporterTest {
     private static final Pattern BOUNDARY = Pattern.compile("^multipart/form-data; boundary=([A-Za-z0-9'()+_,./:=?-]{1,70})$");
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.flowscore.cli.Main;
 import org.flowscore.setup.EsHttp;
 import org.flowscore.setup.TemplateInstaller;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Every panel, control and search of the bundle asks a real Elasticsearch what Kibana would ask it, over
  * the scored sample logs (sample-logs/ through score --es, in a namespace of their own), and gets data.
  */
+@AgainstElasticsearch
 class KibanaPanelsAgainstElasticsearchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NS = "kibanapanels";

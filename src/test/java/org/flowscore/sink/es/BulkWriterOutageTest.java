@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.ScoredDocuments;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP client's I/O thread while other threads send. The client's BulkIngester deadlocked here (its lock
  * against the connection pool's); the writer must come through with every document once.
  */
+@AgainstElasticsearch
 class BulkWriterOutageTest {
     @TempDir
     Path tmp;

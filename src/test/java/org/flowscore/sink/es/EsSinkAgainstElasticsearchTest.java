@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.flowscore.runtime.BatchRun;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.ScoredDocuments;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A day of real Zeek logs scored into the test Elasticsearch through the sink, twice; and a refused document. */
+@AgainstElasticsearch
 class EsSinkAgainstElasticsearchTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

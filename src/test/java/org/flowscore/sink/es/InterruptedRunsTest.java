@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flowscore.runtime.BatchRun;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.EsRequests;
 import org.flowscore.testing.StandInPipeline;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The at-least-once, no-visible-duplicates guarantee under the two interruptions that matter: the
  * process killed mid-run and rerun, and Elasticsearch away for 30 s mid-run.
  */
+@AgainstElasticsearch
 class InterruptedRunsTest {
     private static final long RECORDS = StandInPipeline.RITA_DAY_RECORDS;
 

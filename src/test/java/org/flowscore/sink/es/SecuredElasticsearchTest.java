@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
+import org.flowscore.testing.AgainstElasticsearch;
 import org.flowscore.testing.ElasticsearchServer;
 import org.flowscore.testing.SecuredConfig.Credentials;
 import org.flowscore.testing.StandInPipeline;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fingerprint, a service-account bearer token, and the clear errors for a wrong password and an
  * untrusted certificate.
  */
+@AgainstElasticsearch
 class SecuredElasticsearchTest {
     @TempDir
     Path tmp;

@@ -1,4 +1,4 @@
-package org.flowscore.model;
+package org.flowscore.model.score;
 
 /**
  * How much one feature moved a score.
