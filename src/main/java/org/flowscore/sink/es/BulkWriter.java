@@ -1,11 +1,9 @@
 package org.flowscore.sink.es;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import java.io.IOException;
@@ -28,8 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
-import org.flowscore.elastic.Failures;
+import java.util.stream.Stream;
 import org.flowscore.flow.Acknowledgement;
 
 /**
@@ -37,7 +34,8 @@ import org.flowscore.flow.Acknowledgement;
  * which is success for a deterministic id), retried until it lands (per-item 429/5xx, whole-request
  * 429/5xx, connection failures: jittered exponential backoff, no limit), dead-lettered when Elasticsearch
  * refuses it for good, or, when only the user can fix the cause (credentials, privileges, certificates),
- * the run stops with that message and the count of what was not written.
+ * the run stops with that message and the count of what was not written. Which of these a document
+ * comes to is read off the answer alone, by {@code DocumentOutcome} and {@code RequestFailure}.
  *
  * <p>Documents gather in a batch that is sealed when it reaches {@code maxOperations} or {@code maxBytes},
  * or when the flush interval ticks; a few sender threads each take a sealed batch and send it with the
@@ -113,19 +111,15 @@ public final class BulkWriter implements AutoCloseable {
         this.log = log;
         this.bound = batching.maxInFlight();
         this.permits = new Semaphore(bound);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "flowscore-bulk-timer"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("flowscore-bulk-timer").daemon().factory());
         long interval = batching.flushInterval().toNanos();
         timer.scheduleWithFixedDelay(this::sealPartial, interval, interval, TimeUnit.NANOSECONDS);
-        this.senders = IntStream.rangeClosed(1, Math.max(1, batching.maxInFlight() / batching.maxOperations()))
-                .mapToObj(i -> daemon(this::sendSealed, "flowscore-bulk-" + i))
+        Thread.Builder senderThreads = Thread.ofPlatform().name("flowscore-bulk-", 1).daemon();
+        this.senders = Stream.generate(() -> senderThreads.unstarted(this::sendSealed))
+                .limit(Math.max(1, batching.maxInFlight() / batching.maxOperations()))
                 .toList();
         senders.forEach(Thread::start);
-    }
-
-    private static Thread daemon(Runnable body, String name) {
-        Thread t = new Thread(body, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** Queues one document for {@code create} with this id; blocks while too many are unacknowledged. */
@@ -272,9 +266,9 @@ public final class BulkWriter implements AutoCloseable {
         if (since != 0 && sentAt - since > 0 && failingSince.compareAndSet(since, 0)) {
             log.accept(where + " answers again; resending what was held back");
         }
-        List<BulkResponseItem> items = response.items();
-        for (int i = 0; i < items.size(); i++) {
-            item(items.get(i), batch.get(i));
+        List<DocumentOutcome> outcomes = DocumentOutcome.of(response);
+        for (int i = 0; i < outcomes.size(); i++) {
+            answered(batch.get(i), outcomes.get(i));
         }
     }
 
@@ -329,54 +323,48 @@ public final class BulkWriter implements AutoCloseable {
         }
     }
 
-    private void item(BulkResponseItem item, Doc doc) {
+    /** Does what the answer for this document calls for. */
+    private void answered(Doc doc, DocumentOutcome outcome) {
         Counters counters = streams.get(doc.index());
-        int status = item.status();
-        if (item.error() == null) {
-            counters.indexed.increment();
-        } else if (status == 409) {
-            counters.duplicates.increment();
-        } else if (status == 429 || status >= 500) {
-            retry(doc);
-            return;
-        } else if (status == 401 || status == 403) {
-            fatal(new EsSinkException("Elasticsearch refused writing to " + doc.index() + " (HTTP " + status + ": "
-                    + reason(item.error()) + "): the user needs the index privileges create_doc and auto_configure"
-                    + " on logs-flowscore.*"));
-            abandon(doc);
-            return;
-        } else {
-            deadLetters.write(reason(item.error()), status, doc.index(), doc.id(),
-                    new String(doc.json(), StandardCharsets.UTF_8));
-            counters.deadLettered.increment();
+        switch (outcome) {
+            case DocumentOutcome.Indexed ignored -> acknowledge(doc, counters.indexed);
+            case DocumentOutcome.AlreadyThere ignored -> acknowledge(doc, counters.duplicates);
+            case DocumentOutcome.Retry ignored -> retry(doc);
+            case DocumentOutcome.Fatal refused -> {
+                fatal(new EsSinkException(refused.message(doc.index())));
+                abandon(doc);
+            }
+            case DocumentOutcome.DeadLetter letter -> {
+                deadLetters.write(letter.reason(), letter.status(), doc.index(), doc.id(),
+                        new String(doc.json(), StandardCharsets.UTF_8));
+                acknowledge(doc, counters.deadLettered);
+            }
         }
+    }
+
+    /** The document is settled for good (written, already there or dead-lettered): counted and acknowledged. */
+    private void acknowledge(Doc doc, LongAdder count) {
+        count.increment();
         doc.ack().acknowledged();
         done(doc);
     }
 
-    private static String reason(ErrorCause error) {
-        StringBuilder s = new StringBuilder(error.type()).append(": ").append(error.reason());
-        if (error.causedBy() != null) {
-            s.append(" (caused by ").append(error.causedBy().type()).append(": ")
-                    .append(error.causedBy().reason()).append(')');
-        }
-        return s.toString();
-    }
-
     private void requestFailed(List<Doc> docs, Throwable failure) {
-        String message = Failures.describe(failure, where);
-        if (!Failures.retryable(failure)) {
-            fatal(new EsSinkException(message, failure));
-            docs.forEach(this::abandon);
-            return;
+        switch (RequestFailure.of(failure, where)) {
+            case RequestFailure.Fatal refused -> {
+                fatal(new EsSinkException(refused.message(), failure));
+                docs.forEach(this::abandon);
+            }
+            case RequestFailure.Retry outage -> {
+                long now = System.nanoTime();
+                failingSince.compareAndSet(0, now);
+                long last = lastFailureLog.get();
+                if (now - last >= LOG_EVERY_NANOS && lastFailureLog.compareAndSet(last, now)) {
+                    log.accept(outage.message() + "; retrying " + docs.size() + " documents (and holding back"
+                            + " reading) until it answers");
+                }
+                docs.forEach(this::retry);
+            }
         }
-        long now = System.nanoTime();
-        failingSince.compareAndSet(0, now);
-        long last = lastFailureLog.get();
-        if (now - last >= LOG_EVERY_NANOS && lastFailureLog.compareAndSet(last, now)) {
-            log.accept(message + "; retrying " + docs.size() + " documents (and holding back reading) until it"
-                    + " answers");
-        }
-        docs.forEach(this::retry);
     }
 }
