@@ -35,25 +35,25 @@ import picocli.CommandLine.Spec;
         description = {
             "Scores months of archived logs, with the outputs of 'flowscore score'.",
             "",
-            "Reads folders and globs of zeekctl archives (YYYY-MM-DD/conn.HH:MM:SS-HH:MM:SS.log.gz), Zeek",
-            "rotations (conn.2024-04-19-13-00-00.log) and rotated Suricata logs (eve.json.1, eve.json-20240101.gz).",
+            "Reads folders and globs of zeekctl archives (YYYY-MM-DD/conn.HH:MM:SS-HH:MM:SS.log.gz), Zeek rotations"
+                    + " (conn.2024-04-19-13-00-00.log) and rotated Suricata logs (eve.json.1, eve.json-20240101.gz).",
             "",
-            "Order: files are read oldest first, by the time in the archive name when it has one (folder date",
-            "and clock times, read in --archive-zone), else by when its first connection was logged, so",
-            "eve.json.2 comes before eve.json.1 before eve.json. Equal times go by path.",
+            "Order: files are read oldest first, by the time in the archive name when it has one (folder date and"
+                    + " clock times, read in --archive-zone), else by when its first connection was logged, so"
+                    + " eve.json.2 comes before eve.json.1 before eve.json. Equal times go by path.",
             "",
-            "Parallel, with the same result: --threads files are decompressed and parsed at once and flows",
-            "are scored and rendered on --threads workers, but one feature extractor sees every connection in",
-            "that order, so every feature, score and output byte equals a one-thread run and 'flowscore score'",
-            "over the same files in the same order. Reading pauses while Elasticsearch catches up.",
+            "Parallel, with the same result: --threads files are decompressed and parsed at once and flows are"
+                    + " scored and rendered on --threads workers, but one feature extractor sees every connection in"
+                    + " that order, so every feature, score and output byte equals a one-thread run and 'flowscore"
+                    + " score' over the same files in the same order. Reading pauses while Elasticsearch catches up.",
             "",
-            "--since/--until take connections by their end time (when Zeek or Suricata logged them): adjacent",
-            "ranges take every connection exactly once. Files whose archive interval cannot hold such",
-            "connections are not opened; the file just before the first one read is read for the feature",
-            "windows only (the 2-second and 100-connection windows reach into the previous hour).",
+            "--since/--until take connections by their end time (when Zeek or Suricata logged them): adjacent ranges"
+                    + " take every connection exactly once. Files whose archive interval cannot hold such"
+                    + " connections are not opened; the file just before the first one read is read for the feature"
+                    + " windows only (the 2-second and 100-connection windows reach into the previous hour).",
             "",
-            "Progress: a bar on a terminal (share of input done, files, records, rate, ETA), else a line",
-            "every --progress-interval seconds; then a summary on stderr.",
+            "Progress: a bar on a terminal (share of input done, files, records, rate, ETA), else a line every"
+                    + " --progress-interval seconds; then a summary on stderr.",
         },
         footer = {
             "",
@@ -61,7 +61,8 @@ import picocli.CommandLine.Spec;
             "  flowscore backfill /opt/zeek/logs/ -o history.ndjson",
             "  flowscore backfill --since 2024-04-01 --until 2024-05-01 --threads 4 \\",
             "      --es http://localhost:9200 '/opt/zeek/logs/2024-04-*/conn.*.log.gz'",
-            "  flowscore backfill --output-format csv -o eve.csv '/var/log/suricata/eve.json*'",
+            "  flowscore backfill --output-format csv -o eve.csv \\",
+            "      '/var/log/suricata/eve.json*'",
         })
 final class BackfillCommand implements Callable<Integer> {
     @Spec
@@ -88,16 +89,16 @@ final class BackfillCommand implements Callable<Integer> {
     EsOutputOptions es;
 
     @Option(names = "--since", paramLabel = "TIME",
-            description = {"Take connections that ended at or after TIME: 2024-04-19, 2024-04-19T05:30,",
-                "2024-04-19T05:30:00Z or with an offset (+02:00); without one, in --archive-zone."})
+            description = "Take connections that ended at or after TIME: 2024-04-19, 2024-04-19T05:30,"
+                    + " 2024-04-19T05:30:00Z or with an offset (+02:00); without one, in --archive-zone.")
     String since;
 
     @Option(names = "--until", paramLabel = "TIME", description = "Take connections that ended before TIME.")
     String until;
 
     @Option(names = "--archive-zone", paramLabel = "ZONE",
-            description = {"Time zone of the clock times in archive names and of --since/--until without an",
-                "offset; zeekctl names archives in the sensor's local time (default: ${DEFAULT-VALUE})."})
+            description = "Time zone of the clock times in archive names and of --since/--until without an offset;"
+                    + " zeekctl names archives in the sensor's local time (default: ${DEFAULT-VALUE}).")
     String archiveZone = "UTC";
 
     @Option(names = "--threads", paramLabel = "N",
@@ -105,9 +106,10 @@ final class BackfillCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--registry", paramLabel = "FILE",
-            description = {"With --es: where the run records, per file, up to where Elasticsearch acknowledged",
-                "every connection; a rerun skips finished files and resumes a half-read one (default:",
-                "${DEFAULT-VALUE}, beside tail's flowscore-registry.json: one run at a time may hold a registry)."})
+            description = "With --es: where the run records, per file, up to where Elasticsearch acknowledged every"
+                    + " connection; a rerun skips finished files and resumes a half-read one (default:"
+                    + " ${DEFAULT-VALUE}, beside tail's flowscore-registry.json: one run at a time may hold a"
+                    + " registry).")
     Path registryFile = Path.of("flowscore-backfill-registry.json");
 
     @Option(names = "--reset-registry",

@@ -46,40 +46,44 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures the pipeline's speed, single thread, on a corpus built from real logs.",
             "",
-            "The connections of the given Zeek logs are repeated (shifted in time) up to --records and",
-            "written as Zeek TSV, Zeek JSON and Suricata EVE; each format is then read, and read with",
-            "features, and the median records/s of --rounds runs is reported with the heap left after.",
+            "The connections of the given Zeek logs are repeated (shifted in time) up to --records and written as"
+                    + " Zeek TSV, Zeek JSON and Suricata EVE; each format is then read, and read with features, and"
+                    + " the median records/s of --rounds runs is reported with the heap left after.",
             "",
-            "With --pcap FILE it measures capture: packets/s from the file into connections (decoding and",
-            "flow table), next to pcap4j reading the same file alone.",
+            "With --pcap FILE it measures capture: packets/s from the file into connections (decoding and flow"
+                    + " table), next to pcap4j reading the same file alone.",
             "",
-            "With --scoring PATH it measures model scoring instead: the flattened random forest against",
-            "Smile's per-row predict, and the explanations, on an NSL-KDD file (KDDTest+.txt) or, for a model",
-            "of connection logs (--model default), on logs, after their features (the 41, then the extended).",
+            "With --scoring PATH it measures model scoring instead: the flattened random forest against Smile's"
+                    + " per-row predict, and the explanations, on an NSL-KDD file (KDDTest+.txt) or, for a model of"
+                    + " connection logs (--model default), on logs, after their features (the 41, then the"
+                    + " extended).",
             "",
-            "With --detection it measures detection quality: leave one capture out over the corpus of the",
-            "default model (docs/detection.md), with --report DIR for the HTML page and its curves.",
+            "With --detection it measures detection quality: leave one capture out over the corpus of the default"
+                    + " model (docs/detection.md), with --report DIR for the HTML page and its curves.",
             "",
-            "With --es URL it measures writing to Elasticsearch: score --es end to end (read, features,",
-            "model, bulk writer) on the given logs, --passes times under other sensor names, against the",
-            "raw ceiling of the same server (the same documents, pre-serialised, posted by a plain _bulk",
-            "loop). Meant for a local test server: it writes into data streams of new namespaces bench*.",
+            "With --es URL it measures writing to Elasticsearch: score --es end to end (read, features, model, bulk"
+                    + " writer) on the given logs, --passes times under other sensor names, against the raw ceiling"
+                    + " of the same server (the same documents, pre-serialised, posted by a plain _bulk loop). Meant"
+                    + " for a local test server: it writes into data streams of new namespaces bench*.",
             "",
-            "With --tail URL it measures the tailer: a writer appends the logs' connections (re-timed to end",
-            "now) to a Zeek conn.log at --rate lines/s while a tailer follows it into Elasticsearch; every",
-            "tenth line is searched for until found (p50/p90/p99 from flush to searchable), and the heap is",
-            "sampled. Run it with FLOWSCORE_JAVA_OPTS=-Xmx256m to hold it to the memory target.",
+            "With --tail URL it measures the tailer: a writer appends the logs' connections (re-timed to end now) to"
+                    + " a Zeek conn.log at --rate lines/s while a tailer follows it into Elasticsearch; every tenth"
+                    + " line is searched for until found (p50/p90/p99 from flush to searchable), and the heap is"
+                    + " sampled. Run it with FLOWSCORE_JAVA_OPTS=-Xmx256m to hold it to the memory target.",
         },
         footer = {
             "",
             "Example (the figures in the README come from this):",
             "  flowscore bench ../shared/data/zeek/rita-missing-host",
             "  flowscore bench --scoring ../shared/data/nsl-kdd/KDDTest+.txt",
-            "  flowscore bench --scoring ../shared/data/zeek/rita-missing-host --model default",
+            "  flowscore bench --scoring ../shared/data/zeek/rita-missing-host \\",
+            "      --model default",
             "  flowscore bench --detection --report detection-report",
             "  flowscore bench --pcap ../shared/data/pcap/zeek-btest/ssh/ssh.pcap",
-            "  flowscore bench --es http://localhost:9200 ../shared/data/zeek/rita-missing-host/2024-04-19",
-            "  flowscore bench --tail http://localhost:9200 --rate 1000 --records 60000 ../shared/data/zeek/rita-missing-host",
+            "  flowscore bench --es http://localhost:9200 \\",
+            "      ../shared/data/zeek/rita-missing-host/2024-04-19",
+            "  flowscore bench --tail http://localhost:9200 --rate 1000 --records 60000 \\",
+            "      ../shared/data/zeek/rita-missing-host",
         })
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -90,8 +94,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> paths = List.of();
 
     @Option(names = "--scoring", paramLabel = "PATH",
-            description = {"Benchmark model scoring instead of the pipeline: on the rows of an NSL-KDD file, or",
-                "on the connections of logs (with --model default), whose feature extraction is measured too."})
+            description = "Benchmark model scoring instead of the pipeline: on the rows of an NSL-KDD file, or on the"
+                    + " connections of logs (with --model default), whose feature extraction is measured too.")
     Path scoringData;
 
     @Option(names = "--pcap", paramLabel = "FILE",
@@ -99,8 +103,8 @@ final class BenchCommand implements Callable<Integer> {
     Path pcap;
 
     @Option(names = "--model", paramLabel = "MODEL",
-            description = {"With --scoring, --es or --tail: a built-in model (default, nsl-kdd) or a bundle's path",
-                "(default: nsl-kdd with --scoring, the default model otherwise)."})
+            description = "With --scoring, --es or --tail: a built-in model (default, nsl-kdd) or a bundle's path"
+                    + " (default: nsl-kdd with --scoring, the default model otherwise).")
     String model;
 
     @Option(names = "--es", paramLabel = "URL",

@@ -23,22 +23,24 @@ import picocli.CommandLine.Spec;
         description = {
             "Fits a model's threshold to your site's own history and an alert budget.",
             "",
-            "Scores the history given with --data (taken as your normal traffic: a few days or a week of",
-            "your sensor's logs) and writes a copy of the model whose threshold keeps the flows it would",
-            "flag within the budget: --alerts-per-day at the history's own rate, or --flagged-share of its",
-            "flows. The threshold is only ever raised above the model's own, which was already set for a",
-            "false-positive budget across networks. Then it injects simulate's attacks (scan, sweep, flood,",
-            "brute force, beacon, exfiltration) into the same history and reports how many of each the",
-            "model catches at its own threshold and at yours: what the quieter threshold costs.",
+            "Scores the history given with --data (taken as your normal traffic: a few days or a week of your"
+                    + " sensor's logs) and writes a copy of the model whose threshold keeps the flows it would flag"
+                    + " within the budget: --alerts-per-day at the history's own rate, or --flagged-share of its"
+                    + " flows. The threshold is only ever raised above the model's own, which was already set for a"
+                    + " false-positive budget across networks. Then it injects simulate's attacks (scan, sweep,"
+                    + " flood, brute force, beacon, exfiltration) into the same history and reports how many of each"
+                    + " the model catches at its own threshold and at yours: what the quieter threshold costs.",
             "",
-            "The copy's model.json records the calibration (budget, history, threshold), and every",
-            "document scored with it carries flowscore.model.calibration. Each --data PATH is one stream.",
+            "The copy's model.json records the calibration (budget, history, threshold), and every document scored"
+                    + " with it carries flowscore.model.calibration. Each --data PATH is one stream.",
         },
         footer = {
             "",
             "Examples:",
-            "  flowscore calibrate --data '/opt/zeek/logs/2024-04-*/' --alerts-per-day 20 -o site.zip",
-            "  flowscore calibrate --model nsl-kdd --data week/ --flagged-share 0.001 -o site-kdd.zip",
+            "  flowscore calibrate --data '/opt/zeek/logs/2024-04-*/' --alerts-per-day 20 \\",
+            "      -o site.zip",
+            "  flowscore calibrate --model nsl-kdd --data week/ --flagged-share 0.001 \\",
+            "      -o site-kdd.zip",
             "  flowscore tail --model site.zip /opt/zeek/logs/current/conn.log",
         })
 final class CalibrateCommand implements Callable<Integer> {
@@ -49,8 +51,8 @@ final class CalibrateCommand implements Callable<Integer> {
     ModelOption modelOption;
 
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
-            description = {"The site's history, each PATH (file, folder, glob) one stream: Zeek conn logs or",
-                "Suricata eve.json, plain or gzipped."})
+            description = "The site's history, each PATH (file, folder, glob) one stream: Zeek conn logs or Suricata"
+                    + " eve.json, plain or gzipped.")
     List<String> data;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -76,8 +78,8 @@ final class CalibrateCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
-            description = {"Your own address ranges, where the logs have no local_orig/local_resp (default:",
-                "RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+            description = "Your own address ranges, where the logs have no local_orig/local_resp (default: RFC 1918,"
+                    + " 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10).")
     List<String> localNets;
 
     @Option(names = "--sensor", paramLabel = "NAME",

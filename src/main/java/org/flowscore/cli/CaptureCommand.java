@@ -32,25 +32,25 @@ import picocli.CommandLine.Spec;
             "",
             "The same pipeline as score: features, model, outputs.",
             "",
-            "Packets come from a live interface (--interface) or from pcap/pcapng files",
-            "(--pcap). A flow table assembles them into connections the way Zeek writes",
-            "conn.log: originator, conn_state, history, payload bytes from TCP sequence",
-            "numbers, packet and IP-byte counts. A connection is scored when it ends:",
-            "closed or reset (after a short delay for trailing ACKs), idle past its",
-            "timeout, or at the end of the input. The documents are those of score (NDJSON",
-            "or CSV).",
+            "Packets come from a live interface (--interface) or from pcap/pcapng files (--pcap). A flow table"
+                    + " assembles them into connections the way Zeek writes conn.log: originator, conn_state,"
+                    + " history, payload bytes from TCP sequence numbers, packet and IP-byte counts. A connection is"
+                    + " scored when it ends: closed or reset (after a short delay for trailing ACKs), idle past its"
+                    + " timeout, or at the end of the input. The documents are those of score (NDJSON or CSV).",
             "",
-            "Needs libpcap (Debian/Ubuntu: apt-get install libpcap0.8); only this command",
-            "does. A live capture also needs root or the capture capabilities (setcap",
-            "cap_net_raw,cap_net_admin=eip on the java binary). Ctrl-C stops a live",
-            "capture; the open connections are then scored too.",
+            "Needs libpcap (Debian/Ubuntu: apt-get install libpcap0.8); only this command does. A live capture also"
+                    + " needs root or the capture capabilities (setcap cap_net_raw,cap_net_admin=eip on the java"
+                    + " binary). Ctrl-C stops a live capture; the open connections are then scored too.",
         },
         footer = {
             "",
             "Examples:",
-            "  flowscore capture --pcap ../shared/data/pcap/zeek-btest/ssh/ssh.pcap -o scored.ndjson",
-            "  sudo flowscore capture --interface eth0 --filter 'not port 9200' -o /var/log/flowscore.ndjson",
-            "  flowscore capture --pcap day1.pcapng day2.pcapng --output-format csv -o scored.csv",
+            "  flowscore capture --pcap ../shared/data/pcap/zeek-btest/ssh/ssh.pcap \\",
+            "      -o scored.ndjson",
+            "  sudo flowscore capture --interface eth0 --filter 'not port 9200' \\",
+            "      -o /var/log/flowscore.ndjson",
+            "  flowscore capture --pcap day1.pcapng day2.pcapng --output-format csv \\",
+            "      -o scored.csv",
         })
 final class CaptureCommand implements Callable<Integer> {
     static final class Source {
@@ -108,8 +108,8 @@ final class CaptureCommand implements Callable<Integer> {
     OutputFormat outputFormat = OutputFormat.ndjson;
 
     @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
-            description = {"Your own address ranges, which set each connection's local flags and direction",
-                "(default: RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+            description = "Your own address ranges, which set each connection's local flags and direction (default:"
+                    + " RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10).")
     List<String> localNets;
 
     @Option(names = "--top", paramLabel = "N",

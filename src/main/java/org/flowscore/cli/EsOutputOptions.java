@@ -14,10 +14,11 @@ import picocli.CommandLine;
 /** Where and how to write to Elasticsearch; credentials and trust as {@link EsTrustOptions} says. */
 final class EsOutputOptions {
     @Option(names = "--es", paramLabel = "URL",
-            description = {"Also write to Elasticsearch at URL (repeat for several nodes): every flow to",
-                "logs-flowscore.flow-NS, flagged flows to logs-flowscore.alert-NS. Run 'flowscore setup' first.",
-                "Credentials from the environment: FLOWSCORE_ES_USERNAME and FLOWSCORE_ES_PASSWORD,",
-                "FLOWSCORE_ES_API_KEY, or FLOWSCORE_ES_BEARER_TOKEN."})
+            description = {
+                "Also write to Elasticsearch at URL (repeat for several nodes): every flow to logs-flowscore.flow-NS,"
+                        + " flagged flows to logs-flowscore.alert-NS. Run 'flowscore setup' first.",
+                "Credentials from the environment: FLOWSCORE_ES_USERNAME and FLOWSCORE_ES_PASSWORD,"
+                        + " FLOWSCORE_ES_API_KEY, or FLOWSCORE_ES_BEARER_TOKEN."})
     List<String> urls = new ArrayList<>();
 
     @Option(names = "--namespace", paramLabel = "NS",

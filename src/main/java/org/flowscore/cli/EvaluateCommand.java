@@ -26,20 +26,21 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures a model on labelled data.",
             "",
-            "Prints accuracy, precision, recall, F1, ROC AUC, PR AUC, the confusion matrix, and recall per",
-            "attack category (dos, probe, r2l, u2r for NSL-KDD, including the 17 attack names only its test",
-            "sets use; per detailed label for labelled logs).",
+            "Prints accuracy, precision, recall, F1, ROC AUC, PR AUC, the confusion matrix, and recall per attack"
+                    + " category (dos, probe, r2l, u2r for NSL-KDD, including the 17 attack names only its test sets"
+                    + " use; per detailed label for labelled logs).",
             "",
-            "Labelled data is NSL-KDD files (KDDTest+.txt format) or logs with IoT-23 or Stratosphere label",
-            "columns, whose connections go through the same features as scoring; each --data PATH is one",
-            "capture, read as one stream. Background, Unknown, - and empty labels are unlabelled: left out of",
-            "every metric, and counted.",
+            "Labelled data is NSL-KDD files (KDDTest+.txt format) or logs with IoT-23 or Stratosphere label columns,"
+                    + " whose connections go through the same features as scoring; each --data PATH is one capture,"
+                    + " read as one stream. Background, Unknown, - and empty labels are unlabelled: left out of"
+                    + " every metric, and counted.",
         },
         footer = {
             "",
             "Examples:",
             "  flowscore evaluate --data ../shared/data/nsl-kdd/KDDTest+.txt",
-            "  flowscore evaluate --model site.zip --data labelled/conn.log.labeled --report eval-report",
+            "  flowscore evaluate --model site.zip --data labelled/conn.log.labeled \\",
+            "      --report eval-report",
             "  flowscore evaluate --data KDDTest-21.txt --json | jq .roc_auc",
         })
 final class EvaluateCommand implements Callable<Integer> {
@@ -55,8 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> data;
 
     @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
-            description = {"Address ranges that are local where a log has no local_orig/local_resp (default:",
-                "RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+            description = "Address ranges that are local where a log has no local_orig/local_resp (default: RFC 1918,"
+                    + " 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10).")
     List<String> localNets;
 
     @Option(names = "--json", description = "Print one JSON object instead of the text report.")

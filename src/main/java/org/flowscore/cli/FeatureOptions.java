@@ -19,27 +19,27 @@ final class FeatureOptions {
     int hostWindow = FeatureSettings.DEFAULT_HOST_WINDOW_SIZE;
 
     @Option(names = "--max-lateness", paramLabel = "SECONDS",
-            description = {"How far behind the latest connection another may arrive and still be put in end-time",
-                "order before the windows see it (default: 0.5, so that tail stays within seconds of the log;",
-                "65 puts nearly every UDP and ICMP connection, which Zeek logs only after its 60-second",
-                "inactivity timeout, back in order). Later arrivals are still scored, against the window as",
-                "it is then. At most 65,536 connections are held, whatever this says. A model keeps the value",
-                "it was trained with, and score, backfill and tail use it."})
+            description = "How far behind the latest connection another may arrive and still be put in end-time order"
+                    + " before the windows see it (default: 0.5, so that tail stays within seconds of the log; 65"
+                    + " puts nearly every UDP and ICMP connection, which Zeek logs only after its 60-second"
+                    + " inactivity timeout, back in order). Later arrivals are still scored, against the window as it"
+                    + " is then. At most 65,536 connections are held, whatever this says. A model keeps the value it"
+                    + " was trained with, and score, backfill and tail use it.")
     double maxLatenessSeconds = FeatureSettings.DEFAULT_MAX_LATENESS_MICROS / 1e6;
 
     @Option(names = "--private-port-max", paramLabel = "PORT",
-            description = {"Unlisted responder ports up to this are service 'private', above it 'other'",
-                "(default: 1023)."})
+            description = "Unlisted responder ports up to this are service 'private', above it 'other' (default:"
+                    + " 1023).")
     int privatePortMax = FeatureSettings.DEFAULT_PRIVATE_PORT_MAX;
 
     @Option(names = "--behaviour-window", paramLabel = "SECONDS",
-            description = {"How far back the extended features look at each originator's and responder's",
-                "behaviour: distinct peers and ports, failed share (default: 300)."})
+            description = "How far back the extended features look at each originator's and responder's behaviour:"
+                    + " distinct peers and ports, failed share (default: 300).")
     double behaviourWindowSeconds = ExtendedSettings.DEFAULT_BEHAVIOUR_WINDOW_MICROS / 1e6;
 
     @Option(names = "--channel-window", paramLabel = "SECONDS",
-            description = {"How far back the extended features look at each channel (originator, responder,",
-                "port): connections and the regularity of their intervals and sizes (default: 3600)."})
+            description = "How far back the extended features look at each channel (originator, responder, port):"
+                    + " connections and the regularity of their intervals and sizes (default: 3600).")
     double channelWindowSeconds = ExtendedSettings.DEFAULT_CHANNEL_WINDOW_MICROS / 1e6;
 
     @Option(names = "--services", paramLabel = "FILE",

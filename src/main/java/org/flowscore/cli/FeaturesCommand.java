@@ -17,17 +17,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Computes the 41 NSL-KDD features of every connection (with --extended, the extended ones too) and",
-            "writes them as CSV.",
+            "Computes the 41 NSL-KDD features of every connection (with --extended, the extended ones too) and"
+                    + " writes them as CSV.",
             "",
-            "The columns are the NSL-KDD features in data-set order and format (duration, protocol_type,",
-            "service, flag, src_bytes, ... dst_host_srv_rerror_rate), then timestamp, record_id (Zeek uid",
-            "or Suricata flow_id), community_id and the 5-tuple. Rows come in connection end order, the",
-            "order the traffic windows see them. Bad lines are counted and skipped; the summary on stderr",
-            "says how many and where.",
+            "The columns are the NSL-KDD features in data-set order and format (duration, protocol_type, service,"
+                    + " flag, src_bytes, ... dst_host_srv_rerror_rate), then timestamp, record_id (Zeek uid or"
+                    + " Suricata flow_id), community_id and the 5-tuple. Rows come in connection end order, the"
+                    + " order the traffic windows see them. Bad lines are counted and skipped; the summary on stderr"
+                    + " says how many and where.",
             "",
-            "All inputs of one run are one stream, read in the order given (folders and globs in path order,",
-            "which is chronological for zeekctl archives): give each sensor's logs a run of their own.",
+            "All inputs of one run are one stream, read in the order given (folders and globs in path order, which"
+                    + " is chronological for zeekctl archives): give each sensor's logs a run of their own.",
         },
         footer = {
             "",
@@ -47,10 +47,10 @@ final class FeaturesCommand implements Callable<Integer> {
     FeatureOptions features;
 
     @Option(names = "--extended",
-            description = {"Also compute the extended features and write them after the 41: packets and IP",
-                "bytes, what the TCP history says, locality of each end, port classes, and each",
-                "originator's, responder's and channel's behaviour over minutes and an hour (scans, sweeps,",
-                "floods, beacons, brute force). docs/features.md describes each."})
+            description = "Also compute the extended features and write them after the 41: packets and IP bytes, what"
+                    + " the TCP history says, locality of each end, port classes, and each originator's, responder's"
+                    + " and channel's behaviour over minutes and an hour (scans, sweeps, floods, beacons, brute"
+                    + " force). docs/features.md describes each.")
     boolean extended;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

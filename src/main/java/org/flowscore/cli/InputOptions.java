@@ -30,9 +30,9 @@ final class InputOptions {
     }
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = {"Zeek conn.log (TSV or JSON) or Suricata eve.json: files, folders (every conn*.log*",
-                "and eve*.json* below them), quoted globs such as 'logs/2024-04-*/conn.*.log.gz', or - for",
-                "standard input. Gzip is detected from the content, not the name."})
+            description = "Zeek conn.log (TSV or JSON) or Suricata eve.json: files, folders (every conn*.log* and"
+                    + " eve*.json* below them), quoted globs such as 'logs/2024-04-*/conn.*.log.gz', or - for"
+                    + " standard input. Gzip is detected from the content, not the name.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
@@ -52,15 +52,15 @@ final class InputOptions {
     int communityIdSeed = 0;
 
     @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
-            description = {"Your own address ranges, which decide each connection's direction (inbound,",
-                "outbound, internal, external) where the log has no local_orig/local_resp (Suricata, Zeek",
-                "without Site::local_nets) and which the extended features use (default: RFC 1918,",
-                "100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+            description = "Your own address ranges, which decide each connection's direction (inbound, outbound,"
+                    + " internal, external) where the log has no local_orig/local_resp (Suricata, Zeek without"
+                    + " Site::local_nets) and which the extended features use (default: RFC 1918, 100.64.0.0/10,"
+                    + " 169.254.0.0/16, fc00::/7, fe80::/10).")
     List<String> localNets;
 
     @Option(names = "--zeek-scope-separator", paramLabel = "SEP",
-            description = {"What joins id and orig_h in Zeek JSON keys (Zeek's Log::default_scope_sep): . or _",
-                "(default: learned from each file's first record)."})
+            description = "What joins id and orig_h in Zeek JSON keys (Zeek's Log::default_scope_sep): . or _"
+                    + " (default: learned from each file's first record).")
     String zeekScopeSeparator;
 
     @Option(names = "--max-line-bytes", paramLabel = "N", hidden = true,

@@ -19,8 +19,11 @@ public final class Main {
         CommandLine cl = new CommandLine(new FlowscoreCommand());
         cl.setExecutionExceptionHandler(new FailureReporter());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // The descriptions are written for 100 columns; picocli's default of 80 breaks them mid-line.
-        cl.setUsageHelpWidth(100);
+        // Descriptions are whole paragraphs that picocli wraps, so help fills the terminal it is shown on; where
+        // there is none (a pipe, a file) it is 80 columns wide. Set here, after the subcommands were added, so that
+        // every command gets it (the annotation attribute would reach only the top-level command).
+        cl.setUsageHelpAutoWidth(true);
+        cl.setUsageHelpWidth(80);
         return cl;
     }
 }

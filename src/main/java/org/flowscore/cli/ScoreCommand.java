@@ -23,23 +23,27 @@ import picocli.CommandLine.Spec;
         description = {
             "Scores every connection with a model and writes one document per connection.",
             "",
-            "NDJSON (default) gives ECS documents as they would be indexed: @timestamp, event.*, source.*,",
-            "destination.*, network.* (with community_id), zeek.session_id or suricata.eve.flow_id, and",
-            "flowscore.score (0-1), flowscore.label (normal/attack), flowscore.threshold, flowscore.model.*,",
-            "flowscore.features.* (the 41 values) and, for flagged flows, flowscore.explanation (the three",
-            "features that raised the score most). CSV gives the identity columns, score, label and features.",
+            "NDJSON (default) gives ECS documents as they would be indexed: @timestamp, event.*, source.*,"
+                    + " destination.*, network.* (with community_id), zeek.session_id or suricata.eve.flow_id, and"
+                    + " flowscore.score (0-1), flowscore.label (normal/attack), flowscore.threshold,"
+                    + " flowscore.model.*, flowscore.features.* (the 41 values) and, for flagged flows,"
+                    + " flowscore.explanation (the three features that raised the score most). CSV gives the"
+                    + " identity columns, score, label and features.",
             "",
-            "Without --model the shipped default model is used: a random forest trained on NSL-KDD. It",
-            "shows the pipeline working; for production, train on your own traffic (flowscore train).",
-            "A summary on stderr counts what was read, scored and flagged, and lists the top-scoring flows.",
+            "Without --model the shipped default model is used: a random forest trained on NSL-KDD. It shows the"
+                    + " pipeline working; for production, train on your own traffic (flowscore train). A summary on"
+                    + " stderr counts what was read, scored and flagged, and lists the top-scoring flows.",
         },
         footer = {
             "",
             "Examples:",
             "  flowscore score sample-logs/ -o scored.ndjson",
-            "  flowscore score --output-format csv -o scored.csv /opt/zeek/logs/current/conn.log",
-            "  flowscore score --model site.zip --threshold 0.9 '/opt/zeek/logs/2024-04-*/conn.*.log.gz'",
-            "  FLOWSCORE_ES_API_KEY=... flowscore score --es https://es1:9200 --es https://es2:9200 \\",
+            "  flowscore score --output-format csv -o scored.csv \\",
+            "      /opt/zeek/logs/current/conn.log",
+            "  flowscore score --model site.zip --threshold 0.9 \\",
+            "      '/opt/zeek/logs/2024-04-*/conn.*.log.gz'",
+            "  FLOWSCORE_ES_API_KEY=... flowscore score \\",
+            "      --es https://es1:9200 --es https://es2:9200 \\",
             "      --es-ca /etc/flowscore/http_ca.crt /opt/zeek/logs/current/conn.log",
         })
 final class ScoreCommand implements Callable<Integer> {

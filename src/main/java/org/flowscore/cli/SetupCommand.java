@@ -35,22 +35,23 @@ import picocli.CommandLine;
             "",
             "Give --es, --kibana or both.",
             "",
-            "Installs the index templates of the data streams logs-flowscore.flow-NAMESPACE (every scored",
-            "flow) and logs-flowscore.alert-NAMESPACE (flows at or above the threshold), their shared",
-            "component template with an explicit mapping of every field flowscore writes, and, when the",
-            "cluster has ILM, the lifecycle policies (flows deleted after 90 days, alerts after 365).",
-            "Running it again changes nothing and says so; after an upgrade it rewrites what changed.",
+            "Installs the index templates of the data streams logs-flowscore.flow-NAMESPACE (every scored flow) and"
+                    + " logs-flowscore.alert-NAMESPACE (flows at or above the threshold), their shared component"
+                    + " template with an explicit mapping of every field flowscore writes, and, when the cluster has"
+                    + " ILM, the lifecycle policies (flows deleted after 90 days, alerts after 365). Running it"
+                    + " again changes nothing and says so; after an upgrade it rewrites what changed.",
             "",
-            "It checks the server first (reachable, trusted, credentials accepted, Elasticsearch 8.x or 9.x)",
-            "and names what to fix when a check fails. Credentials come from the environment, never from a",
-            "flag: FLOWSCORE_ES_USERNAME and FLOWSCORE_ES_PASSWORD, FLOWSCORE_ES_API_KEY, or",
-            "FLOWSCORE_ES_BEARER_TOKEN. The user needs the cluster privileges monitor, manage_index_templates",
-            "and, where the cluster has ILM, manage_ilm.",
+            "It checks the server first (reachable, trusted, credentials accepted, Elasticsearch 8.x or 9.x) and"
+                    + " names what to fix when a check fails. Credentials come from the environment, never from a"
+                    + " flag: FLOWSCORE_ES_USERNAME and FLOWSCORE_ES_PASSWORD, FLOWSCORE_ES_API_KEY, or"
+                    + " FLOWSCORE_ES_BEARER_TOKEN. The user needs the cluster privileges monitor,"
+                    + " manage_index_templates and, where the cluster has ILM, manage_ilm.",
             "",
-            "With --kibana it imports the data views of the flow and alert streams, the Overview,",
-            "Investigation and Model health dashboards and the alerts search into a Kibana space (8.8 or",
-            "later), overwriting earlier versions of the same objects, and lists what was created or updated.",
-            "Kibana takes the same credentials and certificate options; its user needs to manage saved objects.",
+            "With --kibana it imports the data views of the flow and alert streams, the Overview, Investigation and"
+                    + " Model health dashboards and the alerts search into a Kibana space (8.8 or later),"
+                    + " overwriting earlier versions of the same objects, and lists what was created or updated."
+                    + " Kibana takes the same credentials and certificate options; its user needs to manage saved"
+                    + " objects.",
         },
         footer = {
             "",
@@ -58,7 +59,8 @@ import picocli.CommandLine;
             "  flowscore setup --es http://localhost:9200",
             "  flowscore setup --es http://es.example.org:9200 --namespace lab",
             "  FLOWSCORE_ES_USERNAME=elastic FLOWSCORE_ES_PASSWORD=... \\",
-            "      flowscore setup --es https://localhost:9200 --es-ca /etc/elasticsearch/certs/http_ca.crt",
+            "      flowscore setup --es https://localhost:9200 \\",
+            "          --es-ca /etc/elasticsearch/certs/http_ca.crt",
             "  flowscore setup --es http://localhost:9200 --kibana http://localhost:5601",
             "  flowscore setup --kibana https://kibana.example.org --space soc --es-ca ca.crt",
         })

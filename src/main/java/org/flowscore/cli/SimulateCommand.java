@@ -34,28 +34,31 @@ import picocli.CommandLine.Spec;
         description = {
             "Generates labelled attack traffic as Zeek or Suricata would log it.",
             "",
-            "Attacks are optionally interleaved into real benign logs replayed on the same timeline, and",
-            "written to a file or live with zeekctl-style rotation.",
+            "Attacks are optionally interleaved into real benign logs replayed on the same timeline, and written to"
+                    + " a file or live with zeekctl-style rotation.",
             "",
-            "Attacks: portscan (vertical SYN scan of one server), hostsweep (one port across a /16),",
-            "synflood (spoofed SYN bursts), bruteforce (SSH or FTP password guessing), beacon (periodic",
-            "HTTP check-ins with jitter), exfil (large uploads to one external host), mixed (all of them:",
-            "beacon and exfil throughout, the loud ones one after another). Every connection carries its",
-            "truth (IoT-23 label/detailed-label; label/detailed_label in EVE), so 'evaluate' and 'train'",
-            "read the output as it is. The same options, background and --seed give the same bytes.",
+            "Attacks: portscan (vertical SYN scan of one server), hostsweep (one port across a /16), synflood"
+                    + " (spoofed SYN bursts), bruteforce (SSH or FTP password guessing), beacon (periodic HTTP"
+                    + " check-ins with jitter), exfil (large uploads to one external host), mixed (all of them:"
+                    + " beacon and exfil throughout, the loud ones one after another). Every connection carries its"
+                    + " truth (IoT-23 label/detailed-label; label/detailed_label in EVE), so 'evaluate' and 'train'"
+                    + " read the output as it is. The same options, background and --seed give the same bytes.",
         },
         footer = {
             "",
             "Examples:",
             "  flowscore simulate --attack portscan --duration 1m -o scan.log",
-            "  flowscore simulate --attack mixed --background ../shared/data/zeek/zat-2013-tsv/conn.log -o mixed.log",
-            "  flowscore evaluate --data mixed.log                 recall of the model per attack",
-            "  flowscore simulate --attack synflood --rate 20 --format suricata-eve -o - | head",
-            "  flowscore simulate --attack mixed --background logs/ --follow --rotate-every 1m -o live/",
+            "  flowscore simulate --attack mixed -o mixed.log \\",
+            "      --background ../shared/data/zeek/zat-2013-tsv/conn.log",
+            "  flowscore evaluate --data mixed.log     recall of the model per attack",
+            "  flowscore simulate --attack synflood --rate 20 --format suricata-eve \\",
+            "      -o - | head",
+            "  flowscore simulate --attack mixed --background logs/ --follow \\",
+            "      --rotate-every 1m -o live/",
             "",
-            "With --follow the timeline starts now and each connection is written when it ends; the",
-            "current file is OUTPUT/conn.log (eve.json), archives go to OUTPUT/YYYY-MM-DD/ as",
-            "conn.HH:MM:SS-HH:MM:SS.log.gz (times in UTC).",
+            "With --follow the timeline starts now and each connection is written when it ends; the current file is"
+                    + " OUTPUT/conn.log (eve.json), archives go to OUTPUT/YYYY-MM-DD/ as conn.HH:MM:SS-HH:MM:SS.log.gz"
+                    + " (times in UTC).",
         })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -72,14 +75,14 @@ final class SimulateCommand implements Callable<Integer> {
     AttackChoice attack;
 
     @Option(names = "--background", paramLabel = "PATH", arity = "1..*",
-            description = {"Benign Zeek or Suricata logs to replay under the attacks, shifted to the timeline and",
-                "repeated to fill it; each PATH (file, folder, glob) is one stream. Attacks aim at the",
-                "busiest internal hosts in it."})
+            description = "Benign Zeek or Suricata logs to replay under the attacks, shifted to the timeline and"
+                    + " repeated to fill it; each PATH (file, folder, glob) is one stream. Attacks aim at the busiest"
+                    + " internal hosts in it.")
     List<String> background = List.of();
 
     @Option(names = "--rate", paramLabel = "N",
-            description = {"Attack connections per second (default: the attack's own: portscan 50, hostsweep 20,",
-                "synflood 500, bruteforce 2, beacon 1/30, exfil 1/60). Not with mixed."})
+            description = "Attack connections per second (default: the attack's own: portscan 50, hostsweep 20,"
+                    + " synflood 500, bruteforce 2, beacon 1/30, exfil 1/60). Not with mixed.")
     Double rate;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,

@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Shows the files of a tail or backfill registry and how far each is acknowledged.",
             "",
-            "Per file: the offset up to which every record was acknowledged, the file's size when last seen,",
-            "its state (reading, rotated, done) and when it was last seen. Reads the registry as last saved,",
-            "without locking it: safe while tail runs.",
+            "Per file: the offset up to which every record was acknowledged, the file's size when last seen, its"
+                    + " state (reading, rotated, done) and when it was last seen. Reads the registry as last saved,"
+                    + " without locking it: safe while tail runs.",
         },
         footer = {"", "Example:", "  flowscore status --registry /var/lib/flowscore/tail-registry.json"})
 final class StatusCommand implements Callable<Integer> {

@@ -36,26 +36,29 @@ import picocli.CommandLine.Spec;
             "",
             "The daemon a sensor runs all day.",
             "",
-            "Follows each path through Zeek's rotation (rename, gzip into a dated folder, new conn.log with",
-            "a new header), logrotate's rename or copytruncate, deletion and re-creation, and paths that do",
-            "not exist yet; globs pick up new files. A registry file keeps, per file (device, inode and a",
-            "fingerprint of its first KiB), the offset up to which the outputs acknowledged every record:",
-            "a restart, even after kill -9, resumes there, and Elasticsearch's deterministic ids keep every",
-            "record once. New files are read from their start (--start-at-end for a first start on a busy",
-            "sensor). SIGTERM or Ctrl-C stops reading, waits briefly for acknowledgements, saves the",
-            "registry and exits 0.",
+            "Follows each path through Zeek's rotation (rename, gzip into a dated folder, new conn.log with a new"
+                    + " header), logrotate's rename or copytruncate, deletion and re-creation, and paths that do not"
+                    + " exist yet; globs pick up new files. A registry file keeps, per file (device, inode and a"
+                    + " fingerprint of its first KiB), the offset up to which the outputs acknowledged every record:"
+                    + " a restart, even after kill -9, resumes there, and Elasticsearch's deterministic ids keep"
+                    + " every record once. New files are read from their start (--start-at-end for a first start on"
+                    + " a busy sensor). SIGTERM or Ctrl-C stops reading, waits briefly for acknowledgements, saves"
+                    + " the registry and exits 0.",
             "",
-            "Settings come from --config FILE (YAML; see config/flowscore.yml), then environment variables",
-            "(FLOWSCORE_<SETTING>, FLOWSCORE_ES_<SETTING> for elasticsearch.*, e.g. FLOWSCORE_ES_PASSWORD),",
-            "then flags. A status line goes to stderr every --status-interval; --metrics-port serves",
-            "Prometheus metrics on 127.0.0.1. 'flowscore status --registry FILE' shows the files' offsets.",
+            "Settings come from --config FILE (YAML; see config/flowscore.yml), then environment variables"
+                    + " (FLOWSCORE_<SETTING>, FLOWSCORE_ES_<SETTING> for elasticsearch.*, e.g."
+                    + " FLOWSCORE_ES_PASSWORD), then flags. A status line goes to stderr every --status-interval;"
+                    + " --metrics-port serves Prometheus metrics on 127.0.0.1. 'flowscore status --registry FILE'"
+                    + " shows the files' offsets.",
         },
         footer = {
             "",
             "Examples:",
             "  flowscore tail --config /etc/flowscore/flowscore.yml",
-            "  flowscore tail --es http://localhost:9200 --sensor dmz /opt/zeek/logs/current/conn.log",
-            "  flowscore tail -o live.ndjson --format suricata-eve '/var/log/suricata/eve*.json'",
+            "  flowscore tail --es http://localhost:9200 --sensor dmz \\",
+            "      /opt/zeek/logs/current/conn.log",
+            "  flowscore tail -o live.ndjson --format suricata-eve \\",
+            "      '/var/log/suricata/eve*.json'",
         })
 final class TailCommand implements Callable<Integer> {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -120,8 +123,9 @@ final class TailCommand implements Callable<Integer> {
     Integer metricsPort;
 
     @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
-            description = {"Your own address ranges, for each connection's direction where the log has no",
-                "local_orig/local_resp (default: RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+            description = "Your own address ranges, for each connection's direction where the log has no"
+                    + " local_orig/local_resp (default: RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7,"
+                    + " fe80::/10).")
     List<String> localNets;
 
     @Option(names = "--poll-interval", paramLabel = "D", description = "Wait when caught up (default: 100ms).")

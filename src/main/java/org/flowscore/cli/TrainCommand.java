@@ -37,28 +37,25 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "model.json says what the model is, how it was trained and where its threshold came from.",
             "",
-            "Supervised algorithms learn from labelled rows: NSL-KDD files (the",
-            "KDDTrain+.txt format), or Zeek/Suricata logs whose connections carry",
-            "labels (IoT-23's label/detailed-label, Stratosphere's label/detailedlabel,",
-            "or what 'simulate' writes). Background, Unknown, - and empty labels are",
-            "unlabelled: those connections feed the feature windows but are neither",
-            "trained on nor measured; the summary counts them.",
+            "Supervised algorithms learn from labelled rows: NSL-KDD files (the KDDTrain+.txt format), or"
+                    + " Zeek/Suricata logs whose connections carry labels (IoT-23's label/detailed-label,"
+                    + " Stratosphere's label/detailedlabel, or what 'simulate' writes). Background, Unknown, - and"
+                    + " empty labels are unlabelled: those connections feed the feature windows but are neither"
+                    + " trained on nor measured; the summary counts them.",
             "",
-            "Each --data PATH is one capture, read as one stream. With two or more",
-            "captures of normal traffic the threshold comes from cross-validation that",
-            "holds whole captures out (each is scored by a model that never saw its",
-            "network), as the lowest that flags at most --fp-budget of the held-out",
-            "normal flows (three times that on any one capture). With one capture it",
-            "holds attack types out and maximises the balanced accuracy, attack types",
-            "weighted by the square root of their size.",
+            "Each --data PATH is one capture, read as one stream. With two or more captures of normal traffic the"
+                    + " threshold comes from cross-validation that holds whole captures out (each is scored by a"
+                    + " model that never saw its network), as the lowest that flags at most --fp-budget of the"
+                    + " held-out normal flows (three times that on any one capture). With one capture it holds"
+                    + " attack types out and maximises the balanced accuracy, attack types weighted by the square"
+                    + " root of their size.",
             "",
-            "isolation-forest learns normal traffic only: your own unlabelled logs, or",
-            "the normal rows of labelled data. Its threshold flags the given share of",
-            "the training traffic (--quantile).",
+            "isolation-forest learns normal traffic only: your own unlabelled logs, or the normal rows of labelled"
+                    + " data. Its threshold flags the given share of the training traffic (--quantile).",
             "",
-            "Logs go through the same feature extractor as scoring: train and score",
-            "with the same feature options. Progress and a summary go to stderr. The",
-            "same data, options and --seed give the same model, byte for byte.",
+            "Logs go through the same feature extractor as scoring: train and score with the same feature options."
+                    + " Progress and a summary go to stderr. The same data, options and --seed give the same model,"
+                    + " byte for byte.",
         },
         footer = {
             "",
@@ -94,9 +91,9 @@ final class TrainCommand implements Callable<Integer> {
     Algorithm algorithm;
 
     @Option(names = "--corpus", paramLabel = "FILE",
-            description = {"Train as a corpus recipe says instead of --algorithm and --data: its captures (under",
-                "--shared-data), attacks injected into them, a random forest with its settings. The default",
-                "model is models/flowscore-default.corpus.yml."})
+            description = "Train as a corpus recipe says instead of --algorithm and --data: its captures (under"
+                    + " --shared-data), attacks injected into them, a random forest with its settings. The default"
+                    + " model is models/flowscore-default.corpus.yml.")
     Path corpus;
 
     @Option(names = "--shared-data", paramLabel = "DIR",
@@ -105,13 +102,13 @@ final class TrainCommand implements Callable<Integer> {
     Path sharedData;
 
     @Option(names = "--data", arity = "1..*", paramLabel = "PATH",
-            description = {"Training data, each PATH one capture: NSL-KDD files, or Zeek conn.log / Suricata",
-                "eve.json files, folders or quoted globs (as for 'features'); - for standard input."})
+            description = "Training data, each PATH one capture: NSL-KDD files, or Zeek conn.log / Suricata eve.json"
+                    + " files, folders or quoted globs (as for 'features'); - for standard input.")
     List<String> data;
 
     @Option(names = "--feature-set", paramLabel = "SET", converter = FeatureSetConverter.class,
-            description = {"nsl-kdd (the 41 NSL-KDD features) or extended (the 41 and the extended ones;",
-                "logs only). Default: nsl-kdd for NSL-KDD files, extended for logs."})
+            description = "nsl-kdd (the 41 NSL-KDD features) or extended (the 41 and the extended ones; logs only)."
+                    + " Default: nsl-kdd for NSL-KDD files, extended for logs.")
     FeatureSet featureSet;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
@@ -157,13 +154,13 @@ final class TrainCommand implements Callable<Integer> {
     Double lambda;
 
     @Option(names = "--fp-budget", paramLabel = "SHARE",
-            description = {"With several captures: the share of held-out normal flows the threshold may flag",
-                "(default: " + TrainingOptions.DEFAULT_FP_BUDGET + ")."})
+            description = "With several captures: the share of held-out normal flows the threshold may flag"
+                    + " (default: " + TrainingOptions.DEFAULT_FP_BUDGET + ").")
     Double fpBudget;
 
     @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
-            description = {"Address ranges that are local where a log has no local_orig/local_resp (default:",
-                "RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10)."})
+            description = "Address ranges that are local where a log has no local_orig/local_resp (default: RFC 1918,"
+                    + " 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10).")
     List<String> localNets;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = InputOptions.FormatConverter.class,
