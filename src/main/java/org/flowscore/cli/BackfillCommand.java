@@ -77,13 +77,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Mixin
     ThresholdOption threshold;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Where to write; - for standard output (the default without --es; with --es, no file"
-                    + " unless given).")
-    String output;
-
-    @Option(names = "--output-format", paramLabel = "FORMAT", description = "ndjson (default) or csv.")
-    OutputFormat outputFormat = OutputFormat.ndjson;
+    @Mixin
+    FlowFileOptions fileOutput;
 
     @Mixin
     EsOutputOptions es;
@@ -134,7 +129,7 @@ final class BackfillCommand implements Callable<Integer> {
             throw new UserFacingException("--registry and --reset-registry record what Elasticsearch stored: they"
                     + " need --es (a file output is written whole by every run)");
         }
-        String file = output != null ? output : es.enabled() ? null : "-";
+        String file = fileOutput.file(es.enabled());
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
         try (Checkpoints checkpoints = es.enabled() ? openRegistry() : Checkpoints.NONE;
@@ -147,7 +142,7 @@ final class BackfillCommand implements Callable<Integer> {
                 outputs.add(sink);
             }
             if (file != null) {
-                outputs.add(outputFormat.output(out, model));
+                outputs.add(fileOutput.format.output(out, model));
             }
             FlowOutput output = new Tee(outputs);
             long started = System.nanoTime();

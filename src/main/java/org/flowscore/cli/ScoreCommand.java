@@ -26,13 +26,15 @@ import picocli.CommandLine.Spec;
             "NDJSON (default) gives ECS documents as they would be indexed: @timestamp, event.*, source.*,"
                     + " destination.*, network.* (with community_id), zeek.session_id or suricata.eve.flow_id, and"
                     + " flowscore.score (0-1), flowscore.label (normal/attack), flowscore.threshold,"
-                    + " flowscore.model.*, flowscore.features.* (the 41 values) and, for flagged flows,"
+                    + " flowscore.model.*, flowscore.features.* (the model's feature values) and, for flagged flows,"
                     + " flowscore.explanation (the three features that raised the score most). CSV gives the"
                     + " identity columns, score, label and features.",
             "",
-            "Without --model the shipped default model is used: a random forest trained on NSL-KDD. It shows the"
-                    + " pipeline working; for production, train on your own traffic (flowscore train). A summary on"
-                    + " stderr counts what was read, scored and flagged, and lists the top-scoring flows.",
+            "Without --model the shipped default model is used: a random forest trained on real captures of"
+                    + " modern networks with simulated attacks injected, held to about 1 % of benign flows flagged"
+                    + " across captures (models/README.md). Fit its threshold to your network with flowscore"
+                    + " calibrate, or train on your own labelled traffic (flowscore train). A summary on stderr"
+                    + " counts what was read, scored and flagged, and lists the top-scoring flows.",
         },
         footer = {
             "",
@@ -59,14 +61,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ThresholdOption threshold;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Where to write; - for standard output (the default without --es; with --es, no file"
-                    + " unless given).")
-    String output;
-
-    @Option(names = "--output-format", paramLabel = "FORMAT",
-            description = "ndjson (default) or csv.")
-    OutputFormat outputFormat = OutputFormat.ndjson;
+    @Mixin
+    FlowFileOptions fileOutput;
 
     @Mixin
     EsOutputOptions es;
@@ -83,7 +79,7 @@ final class ScoreCommand implements Callable<Integer> {
         double cut = threshold.resolve(model);
         TopFlows topFlows = new TopFlows(top);
         // With --es the documents' destination is Elasticsearch; a file (or stdout) only when asked for.
-        String file = output != null ? output : es.enabled() ? null : "-";
+        String file = fileOutput.file(es.enabled());
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
         try (Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
@@ -93,7 +89,7 @@ final class ScoreCommand implements Callable<Integer> {
                 outputs.add(sink);
             }
             if (file != null) {
-                outputs.add(outputFormat.output(out, model));
+                outputs.add(fileOutput.format.output(out, model));
             }
             outputs.add(topFlows);
             BatchRun.Result run = BatchRun.run(inputs, readOptions, model, cut, new Tee(outputs), 1);
