@@ -90,7 +90,7 @@ class TailRunnerTest {
                 tmp.resolve("registry.json"), false, false, Duration.ofMillis(10), Duration.ZERO,
                 Duration.ofMillis(50), null, LocalNetworks.defaults());
         StringWriter notes = new StringWriter();
-        TailRunner runner = new TailRunner(settings, model, model.threshold(), output, () -> null,
+        TailRunner runner = new TailRunner(settings, model, model.threshold(), output, () -> null, null,
                 new PrintWriter(notes, true));
         CompletableFuture<TailStatus> run = CompletableFuture.supplyAsync(() -> {
             try {
