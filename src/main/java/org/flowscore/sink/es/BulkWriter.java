@@ -267,6 +267,13 @@ public final class BulkWriter implements AutoCloseable {
             log.accept(where + " answers again; resending what was held back");
         }
         List<DocumentOutcome> outcomes = DocumentOutcome.of(response);
+        if (outcomes.size() != batch.size()) {
+            // Elasticsearch answers every operation; a reply that does not (a proxy's, a broken one) tells nothing
+            // about any document, and deterministic ids make sending them all again safe.
+            requestFailed(batch, new IOException("the bulk reply has " + outcomes.size() + " items for "
+                    + batch.size() + " documents"));
+            return;
+        }
         for (int i = 0; i < outcomes.size(); i++) {
             answered(batch.get(i), outcomes.get(i));
         }
