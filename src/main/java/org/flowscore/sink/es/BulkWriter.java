@@ -169,8 +169,9 @@ public final class BulkWriter implements AutoCloseable {
             }
         }
         if (fatal != null) {
-            throw new EsSinkException(fatal.getMessage() + " (" + (abandoned.sum() + inFlight.get())
-                    + " documents were not written)", fatal);
+            long unwritten = abandoned.sum() + inFlight.get();
+            throw new EsSinkException(fatal.getMessage() + " (" + unwritten + (unwritten == 1
+                    ? " document was" : " documents were") + " not written)", fatal);
         }
         finished = stats();
         return finished;

@@ -141,7 +141,7 @@ class BulkWriterCannedItemsTest {
                     + " action [indices:data/write/bulk[s]] is unauthorized for user [writer] with effective roles"
                     + " [reader] on indices [logs-flowscore.flow-stub], this action is granted by the index"
                     + " privileges [create_doc,create,index,write,all]): the user needs the index privileges"
-                    + " create_doc and auto_configure on logs-flowscore.* (1 documents were not written)",
+                    + " create_doc and auto_configure on logs-flowscore.* (1 document was not written)",
                     stopped.getMessage());
         }
         assertEquals(List.of("new", "forbidden"), sent);
