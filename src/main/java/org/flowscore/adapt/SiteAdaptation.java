@@ -140,7 +140,7 @@ public final class SiteAdaptation {
         SiteCalibration.Result calibrated = SiteCalibration.fit(trained.bundle(), history,
                 attacked(labelled.streams(), settings.seed(), corpus, read), settings.budget(), progress);
 
-        Adaptation adaptation = new Adaptation(corpus.recipe().name(), site.sha256(),
+        Adaptation adaptation = new Adaptation(corpus.recipe().name(), site.sha256(), site.labelsSha256(),
                 site.streams().stream().map(SiteLogs.Stream::name).toList(), site.labelFiles(),
                 site.window().since(), site.window().until(), site.connections(), pieces.size(), benignScores.size(),
                 siteRows - benignScores.size(), labelled.labeller().counts().markedBySource(),

@@ -32,7 +32,7 @@ import org.flowscore.source.InputResolver;
 
 /**
  * A site's history as read: its connections (each {@code --data} PATH one stream, within the time window),
- * the Suricata alerts and Zeek notices beside them, and the SHA-256 of every file read. Labelling is a
+ * the Suricata alerts and Zeek notices beside them, and the SHA-256 of the files read. Labelling is a
  * separate step ({@link #label}) because which signatures are held out depends on what the alerts labelled.
  */
 public final class SiteLogs {
@@ -61,16 +61,19 @@ public final class SiteLogs {
     private final List<ZeekNotice> notices;
     private final List<String> labelFiles;
     private final String sha256;
+    private final String labelsSha256;
     private final TimeWindow window;
     private final Reading reading;
 
     private SiteLogs(List<Stream> streams, List<SuricataAlert> alerts, List<ZeekNotice> notices,
-                     List<String> labelFiles, String sha256, TimeWindow window, Reading reading) {
+                     List<String> labelFiles, String sha256, String labelsSha256, TimeWindow window,
+                     Reading reading) {
         this.streams = List.copyOf(streams);
         this.alerts = List.copyOf(alerts);
         this.notices = List.copyOf(notices);
         this.labelFiles = List.copyOf(labelFiles);
         this.sha256 = sha256;
+        this.labelsSha256 = labelsSha256;
         this.window = window;
         this.reading = reading;
     }
@@ -129,13 +132,14 @@ public final class SiteLogs {
             firstNoticeProblem = firstNoticeProblem != null || r.firstProblem() == null ? firstNoticeProblem
                     : file.displayName() + " " + r.firstProblem();
         }
+        MessageDigest labelDigest = newDigest();
         for (InputFile file : labelFiles.all()) {
             if (hashed.add(file)) {
-                digest(file, digest);
+                digest(file, labelDigest);
             }
         }
         return new SiteLogs(streams, alerts, notices, labelFiles.all().stream().map(InputFile::displayName).toList(),
-                HexFormat.of().formatHex(digest.digest()), window,
+                HexFormat.of().formatHex(digest.digest()), HexFormat.of().formatHex(labelDigest.digest()), window,
                 new Reading(outside, labelFiles.alerts().size(), unreadableAlerts, firstAlertProblem,
                         labelFiles.notices().size(), withoutUid, unreadableNotices, firstNoticeProblem));
     }
@@ -173,9 +177,14 @@ public final class SiteLogs {
         return labelFiles;
     }
 
-    /** SHA-256 over the bytes of every file read: the connection logs in order, then the other label files. */
+    /** SHA-256 over the bytes of the connection logs, in order (alerts inside them included). */
     public String sha256() {
         return sha256;
+    }
+
+    /** SHA-256 over the bytes of the label files that are not connection logs, in order. */
+    public String labelsSha256() {
+        return labelsSha256;
     }
 
     public TimeWindow window() {

@@ -10,7 +10,9 @@ import java.util.Map;
  * left out.
  *
  * @param corpus                the recipe the rest of the training data and the settings came from
- * @param siteDataSha256        SHA-256 of the site's files (connection logs in order, then label files)
+ * @param siteDataSha256        SHA-256 of the site's connection logs, in order
+ * @param labelFilesSha256      SHA-256 of the other files its labels came from (notice logs, EVE files given
+ *                              with {@code --labels}), in order
  * @param siteSources           the site's connection logs as given, each one stream
  * @param labelSources          the files alerts and notices were read from
  * @param since                 the first instant of the history taken (connections that ended from then on), ISO
@@ -33,8 +35,8 @@ import java.util.Map;
  *                              model on their flows ({@code flowscore evaluate})
  * @param seed                  seed of the held-out choice and of the attacks injected to measure recall
  */
-public record Adaptation(String corpus, String siteDataSha256, List<String> siteSources, List<String> labelSources,
-                         String since, String until, long siteConnections, int siteSlices, long siteBenignRows,
+public record Adaptation(String corpus, String siteDataSha256, String labelFilesSha256, List<String> siteSources,
+                         List<String> labelSources, String since, String until, long siteConnections, int siteSlices, long siteBenignRows,
                          long siteAttackRows, Map<String, Long> markedBySource, Map<String, Long> flowsByOutcome,
                          String informationalAlerts, String threatIntelSignatures, List<String> allowlistEntries,
                          Map<Long, String> heldOutSignatures, long seed) {

@@ -21,39 +21,16 @@ import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelInfo;
 import org.flowscore.pipeline.ReadOptions;
 import org.flowscore.testing.SharedData;
+import org.flowscore.testing.SmallCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A site model from a small corpus (three captures, ten trees) and the first half of slips-test6's day, a
+ * A site model from a small corpus ({@link SmallCorpus}) and the first half of slips-test6's day, a
  * quarter of its signatures held out: what the bundle records, and that it is the same every time.
  */
 class SiteAdaptationTest {
-    /** Three small captures: an IoT device's benign day, a client's four minutes, a bot's day. */
-    static final String SMALL = """
-            name: small
-            captures:
-              - path: zeek/iot23-honeypot-4-1/conn.log.labeled
-              - path: zeek/zat-2013-tsv/conn.log
-                benign: true
-              - path: labelled/iot23-malware-8-1/conn.log.labeled
-            injection:
-              seed: 1
-              warmup: 3
-              maxRowsPerAttack: 500
-            training:
-              seed: 42
-              trees: 10
-              cvTrees: 10
-              folds: 3
-              maxDepth: 12
-              nodeSize: 5
-              mtry: 16
-              fpBudget: 0.01
-              exclude: [service]
-            """;
-
     static final String EVE = "suricata/slips-test6/eve.json";
     /** About the middle of slips-test6's day (2021-06-06 15:57 to 06-07 15:55, +02:00). */
     static final String MIDDLE = "2021-06-07T04:00:00+02:00";
@@ -67,7 +44,7 @@ class SiteAdaptationTest {
     @BeforeAll
     static void readOnce() throws Exception {
         Path recipe = tmp.resolve("small.yml");
-        Files.writeString(recipe, SMALL);
+        Files.writeString(recipe, SmallCorpus.RECIPE);
         corpus = Corpus.load(CorpusRecipe.read(recipe), SharedData.root(), FeatureSettings.defaults(),
                 ExtendedSettings.defaults());
         site = SiteLogs.read(List.of(SharedData.require(EVE).toString()), List.of(), TimeWindow.parse(null, MIDDLE),
