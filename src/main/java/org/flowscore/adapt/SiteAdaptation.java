@@ -104,7 +104,6 @@ public final class SiteAdaptation {
     public static Result adapt(Corpus corpus, SiteLogs site, Labels labels, Settings settings, ReadOptions read,
                                Consumer<String> progress)
             throws CorpusException, ModelException, InputException, BadLineException {
-        LabelPolicy policy = labels.policy();
         SiteLogs.Labelled labelled = labels.labelled();
         List<Corpus.Capture> pieces = new ArrayList<>();
         for (List<Connection> piece : HistorySlices.cut(labelled.streams())) {
@@ -140,19 +139,28 @@ public final class SiteAdaptation {
         SiteCalibration.Result calibrated = SiteCalibration.fit(trained.bundle(), history,
                 attacked(labelled.streams(), settings.seed(), corpus, read), settings.budget(), progress);
 
-        Adaptation adaptation = new Adaptation(corpus.recipe().name(), site.sha256(), site.labelsSha256(),
-                site.streams().stream().map(SiteLogs.Stream::name).toList(), site.labelFiles(),
-                site.window().since(), site.window().until(), site.connections(), pieces.size(), benignScores.size(),
-                siteRows - benignScores.size(), labelled.labeller().counts().markedBySource(),
-                labelled.labeller().counts().byOutcome(), policy.informational().id(), policy.threatIntel().pattern(),
-                settings.allowlist().entries().stream().map(e -> e.conditions()
-                        + (e.comment().isEmpty() ? "" : " # " + e.comment())).toList(),
-                signatureNames(site.alerts(), policy.heldOut()), settings.seed());
+        Adaptation adaptation = record(corpus, site, labels, settings, pieces.size(), benignScores.size(),
+                siteRows - benignScores.size());
         ModelBundle bundle = calibrated.bundle().withInfo(calibrated.bundle().info().adapted(adaptation));
         return new Result(bundle, labelled, calibrated);
     }
 
-    /** A piece of the history by its stream and the time its first connection ended. */
+    /** What model.json says of the site's part. */
+    private static Adaptation record(Corpus corpus, SiteLogs site, Labels labels, Settings settings, int pieces,
+                                     long benignRows, long attackRows) {
+        LabelPolicy policy = labels.policy();
+        SiteLabeller labeller = labels.labelled().labeller();
+        List<String> allowlist = settings.allowlist().entries().stream()
+                .map(e -> e.conditions() + (e.comment().isEmpty() ? "" : " # " + e.comment())).toList();
+        return new Adaptation(corpus.recipe().name(), site.sha256(), site.labelsSha256(),
+                site.streams().stream().map(SiteLogs.Stream::name).toList(), site.labelFiles(),
+                site.window().since(), site.window().until(), site.connections(), pieces, benignRows, attackRows,
+                labeller.counts().markedBySource(), labeller.counts().byOutcome(), policy.informational().id(),
+                policy.threatIntel().pattern(), allowlist, signatureNames(site.alerts(), policy.heldOut()),
+                settings.seed());
+    }
+
+    /** A piece of the history by the site data's hash and when its first connection ended. */
     private static String pieceName(SiteLogs site, List<Connection> piece) {
         long first = piece.stream().mapToLong(Connection::endMicros).min().orElseThrow();
         return "site " + site.sha256().substring(0, 12) + " from " + java.time.Instant.ofEpochSecond(

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  flowscore features /opt/zeek/logs/2024-04-19/ -o day.csv",
             "  zcat conn.*.log.gz | flowscore features -             read standard input",
             "  flowscore calibrate --data /opt/zeek/logs/ --alerts-per-day 20 -o site.zip",
-            "  flowscore adapt --data /opt/zeek/logs/ --alerts-per-day 20 -o site.zip   your history in training",
+            "  flowscore adapt --data /opt/zeek/logs/ --labels eve.json --alerts-per-day 20 -o site.zip",
             "  flowscore train --algorithm isolation-forest --data /opt/zeek/logs/ --out site.zip",
             "  flowscore setup --es http://localhost:9200            install the Elasticsearch templates",
             "  flowscore tail --config /etc/flowscore/flowscore.yml  follow live logs (the daemon)",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.flowscore.source.InputException;
 import org.flowscore.source.InputFile;
 import org.flowscore.source.InputOpener;
@@ -60,7 +61,7 @@ public final class NoticeReader {
                     switch (directive[0]) {
                         case "#separator" -> separator = unescape(value.strip());
                         case "#unset_field" -> unset = value.strip();
-                        case "#fields" -> fields = Arrays.asList(value.split(java.util.regex.Pattern.quote(separator), -1));
+                        case "#fields" -> fields = Arrays.asList(value.split(Pattern.quote(separator), -1));
                         default -> { }
                     }
                     continue;
@@ -83,7 +84,7 @@ public final class NoticeReader {
                             + ": no #fields header naming uid and note before it";
                     continue;
                 } else {
-                    String[] values = line.split(java.util.regex.Pattern.quote(separator), -1);
+                    String[] values = line.split(Pattern.quote(separator), -1);
                     int u = fields.indexOf("uid");
                     int n = fields.indexOf("note");
                     uid = u < values.length ? values[u] : "";

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record SuricataAlert(String flowId, long timeMicros, String sourceIp, String communityId, long signatureId,
                             String signature, String category, int severity) {
 
-    /** Severity at and beyond which Suricata's stock classifications are informational (3: e.g. "Not Suspicious Traffic"). */
+    /** Severity from which Suricata's stock classifications inform rather than warn (3: "Not Suspicious Traffic"). */
     public static final int INFORMATIONAL_SEVERITY = 3;
 
     /** Emerging Threats and Snort GPL name their informational and policy rule sets so: {@code ET INFO ...}. */
