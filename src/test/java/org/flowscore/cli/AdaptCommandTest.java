@@ -106,6 +106,11 @@ class AdaptCommandTest {
         assertEquals(1448, shipped.path("confusion").path("tn").asLong() + shipped.path("confusion").path("fp")
                 .asLong(), "the same benign flows");
 
+        JsonNode onAnotherCapture = evaluate("evaluate", "--model", site.toString(), "--data",
+                SharedData.require("labelled/iot23-honeypot-5-1/conn.log.labeled").toString(), "--json");
+        assertEquals(1374, onAnotherCapture.path("rows").asLong(), "a labelled capture outside its training, by its"
+                + " own labels");
+
         CliRun onItsOwnHistory = CliRun.of("evaluate", "--model", site.toString(), "--data", eve, "--ids-labels");
         assertEquals(1, onItsOwnHistory.exitCode());
         assertTrue(onItsOwnHistory.err().contains("part of the history the model was adapted on"),
