@@ -111,6 +111,10 @@ public record ModelInfo(
 
     /** The command that trains this model again with the running flowscore, for messages. */
     public String retrainCommand() {
+        if (adaptation != null) {
+            return "flowscore adapt --data " + String.join(" ", adaptation.siteSources())
+                    + " (--alerts-per-day N | --flagged-share X) --seed " + adaptation.seed() + " -o MODEL.zip";
+        }
         String data = trainingSources == null || trainingSources.isEmpty() ? "TRAINING-FILES"
                 : String.join(" ", trainingSources);
         return "flowscore train --algorithm " + (algorithm == null ? "ALGORITHM" : algorithm) + " --data " + data

@@ -86,6 +86,8 @@ class SiteAdaptationTest {
         assertTrue(info.threshold() >= c.modelThreshold());
         assertTrue(c.flaggedAtThreshold() <= 15, "1 % of 1,527");
         assertEquals("site", info.name());
+        assertEquals("flowscore adapt --data " + SharedData.require(EVE) + " (--alerts-per-day N | --flagged-share X)"
+                + " --seed 1 -o MODEL.zip", info.retrainCommand(), "what a later flowscore that cannot load it says");
     }
 
     @Test
