@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,34 @@ public final class NslKddReader {
 
     /**
      * Every row of {@code file}, in file order: lines are read on the caller's thread and parsed on all cores
-     * (rows stand alone: no state runs from one to the next).
+     * (rows stand alone: no state runs from one to the next). A bad line is thrown on the caller's thread, the
+     * first in the file, whichever core met it: a parallel stream would rethrow a copy wrapping it instead.
      */
     public static List<LabelledFeatures> readAll(Path file) throws IOException {
         String source = file.toString();
         List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-        return IntStream.range(0, lines.size()).parallel()
-                .filter(i -> !lines.get(i).isBlank())
-                .mapToObj(i -> parse(lines.get(i), source, i + 1))
-                .toList();
+        LabelledFeatures[] rows = new LabelledFeatures[lines.size()];
+        IllegalArgumentException[] errors = new IllegalArgumentException[lines.size()];
+        IntStream.range(0, lines.size()).parallel().forEach(i -> {
+            String line = lines.get(i);
+            if (!line.isBlank()) {
+                try {
+                    rows[i] = parse(line, source, i + 1);
+                } catch (IllegalArgumentException e) {
+                    errors[i] = e;
+                }
+            }
+        });
+        List<LabelledFeatures> read = new ArrayList<>(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            if (errors[i] != null) {
+                throw errors[i];
+            }
+            if (rows[i] != null) {
+                read.add(rows[i]);
+            }
+        }
+        return read;
     }
 
     /** Streams the rows of {@code file} to {@code sink} in file order. */
