@@ -97,6 +97,8 @@ public final class BulkWriter implements AutoCloseable {
     private final AtomicLong failingSince = new AtomicLong();
     private volatile EsSinkException fatal;
     private BulkStats finished;
+    /** Set when finishing stopped the sender threads: a document added after it would wait for ever. */
+    private volatile boolean stopped;
 
     /**
      * @param where the URLs, for messages
@@ -193,6 +195,9 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private void acquire() {
+        if (stopped) {
+            throw new IllegalStateException("documents added to a bulk writer after it finished are never sent");
+        }
         try {
             while (!permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 throwIfFatal();
@@ -281,6 +286,7 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private void stopThreads() {
+        stopped = true;
         timer.shutdownNow();
         senders.forEach(Thread::interrupt);
         for (Thread sender : senders) {

@@ -167,6 +167,21 @@ class BulkWriterCannedItemsTest {
         assertEquals(2, stats.stream(STREAM).indexed());
     }
 
+    @Test
+    void aDocumentAddedAfterTheWriterFinishedIsRefusedInsteadOfWaitingForever() {
+        EsOutputSettings settings = settings(1);
+        try (EsClients clients = EsClients.open(settings, warning -> { })) {
+            BulkWriter writer = writer(clients, settings);
+            writer.add(STREAM, "new", DOCUMENT, () -> acknowledged.add("new"));
+            writer.finish();
+            IllegalStateException late = assertThrows(IllegalStateException.class,
+                    () -> writer.add(STREAM, "written", DOCUMENT, () -> acknowledged.add("written")));
+            assertEquals("documents added to a bulk writer after it finished are never sent", late.getMessage());
+        }
+        assertEquals(List.of("new"), sent);
+        assertEquals(Set.of("new"), acknowledged);
+    }
+
     /** All the documents go in one request, sealed when the last is added rather than by the clock. */
     private EsOutputSettings settings(int documents) {
         return new EsOutputSettings(List.of(URI.create("http://127.0.0.1:" + stub.getAddress().getPort())), "stub",
