@@ -143,7 +143,7 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
             return EsOutputSettings.of(e.urls(), e.namespace(), EsAuth.fromEnvironment(credentials),
                     new EsTls(e.ca() == null ? null : Path.of(e.ca()), e.caFingerprint(),
                             Boolean.TRUE.equals(e.insecure())),
-                    e.deadLetter() == null ? null : Path.of(e.deadLetter()), TAIL_BATCHING);
+                    e.deadLetter() == null ? null : Path.of(e.deadLetter()), Batching.LIVE);
         } catch (IllegalArgumentException ex) {
             throw new ConfigException("tail settings: elasticsearch: " + ex.getMessage());
         }
@@ -171,10 +171,6 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
                     ? "alerts" : "alert_window") + "': " + e.getMessage());
         }
     }
-
-    /** Small, frequent bulks: a live line should be searchable within about a second, not a batch later. */
-    private static final Batching TAIL_BATCHING = new Batching(Batching.DEFAULT.maxOperations(),
-            Batching.DEFAULT.maxBytes(), Batching.DEFAULT.maxInFlight(), Duration.ofMillis(200));
 
     private static Duration duration(String key, String value, Duration fallback) {
         if (value == null) {

@@ -37,7 +37,7 @@ public final class ScoredDocuments {
         return new ModelInfo(1, "test-model", "1", "random-forest", "6.2.5", "0.1.0", KddSchema.NAMES, Map.of(),
                 FeatureSettings.defaults(), 0.5, "test", "0".repeat(64), List.of(), 0, 0, List.of(), Map.of(),
                 Map.of(), ExtendedSettings.defaults(), new Calibration("0123456789ab", 0.4, "1.0 alerts per day",
-                        "0".repeat(64), List.of("site/"), 1000, 1.0, 1, Map.of("beacon", 1.0)));
+                        "0".repeat(64), List.of("site/"), 1000, 1.0, 1, Map.of("beacon", 1.0)), null);
     }
 
     /** The documents of a file under the shared data folder, e.g. {@code zeek/zat-2013-tsv/conn.log}. */
