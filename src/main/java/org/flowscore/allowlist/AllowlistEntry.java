@@ -21,6 +21,11 @@ import org.flowscore.flow.FlowKey;
 public record AllowlistEntry(String id, String comment, AddressRange source, AddressRange destination, Integer port,
                              String service, long expiresEpochMicros, int line) {
 
+    /** The entry as a label detail and in a model's record: {@code allowlist entry ID: comment}. */
+    public String describe() {
+        return "allowlist entry " + id + ": " + comment;
+    }
+
     /** Whether the entry covers the connection; {@code sourceBytes} and {@code destinationBytes} are its addresses. */
     boolean covers(Connection c, byte[] sourceBytes, byte[] destinationBytes) {
         FlowKey k = c.key();

@@ -41,16 +41,17 @@ final class AlertOptions {
 
     /** The outputs with alerts made as asked in front of them. */
     AlertingOutput wrap(FlowOutput outputs) {
-        Allowlist list = read();
+        Allowlist list = read(allowlist);
         return new AlertingOutput(outputs, settings(), () -> list);
     }
 
-    private Allowlist read() {
-        if (allowlist == null) {
+    /** The allowlist in {@code file}, empty for none; a mistake in it is the user's, named with its line. */
+    static Allowlist read(Path file) {
+        if (file == null) {
             return Allowlist.EMPTY;
         }
         try {
-            return AllowlistFile.read(allowlist);
+            return AllowlistFile.read(file);
         } catch (AllowlistException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
