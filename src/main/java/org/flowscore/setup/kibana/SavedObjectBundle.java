@@ -77,9 +77,14 @@ public final class SavedObjectBundle {
 
     /** The bundle shipped in the jar, exactly as it is imported. */
     public static byte[] shipped() {
-        try (InputStream in = SavedObjectBundle.class.getResourceAsStream("/kibana/" + NDJSON)) {
+        return shipped(NDJSON);
+    }
+
+    /** A file of the jar's {@code kibana/} folder, exactly as it is imported. */
+    static byte[] shipped(String name) {
+        try (InputStream in = SavedObjectBundle.class.getResourceAsStream("/kibana/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("kibana/" + NDJSON + " is missing from the jar; rebuild flowscore");
+                throw new IllegalStateException("kibana/" + name + " is missing from the jar; rebuild flowscore");
             }
             return in.readAllBytes();
         } catch (IOException e) {
