@@ -102,13 +102,13 @@ class SetupKibanaCommandTest {
         assertTrue(first.out().startsWith("Kibana 9.1.0 at " + url + ", space soc\n"
                 + "created   index-pattern flowscore-alerts (logs-flowscore.alert-*)\n"), first.out());
         assertTrue(first.out().contains("created   dashboard flowscore-overview (flowscore: Overview)\n"), first.out());
-        assertTrue(first.out().endsWith("8 created, 0 updated\n7 detection rules imported (created, or updated in"
+        assertTrue(first.out().endsWith("9 created, 0 updated\n7 detection rules imported (created, or updated in"
                 + " place)\n"), first.out());
 
         CliRun second = CliRun.of("setup", "--kibana", url, "--space", "soc");
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.out().endsWith("updated   dashboard flowscore-overview (flowscore: Overview)\n"
-                + "0 created, 8 updated\n7 detection rules imported (created, or updated in place)\n"), second.out());
+                + "0 created, 9 updated\n7 detection rules imported (created, or updated in place)\n"), second.out());
     }
 
     @Test
