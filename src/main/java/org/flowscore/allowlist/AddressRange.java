@@ -15,23 +15,8 @@ record AddressRange(String text, byte[] network, int prefix) {
     /** @throws IllegalArgumentException saying how a range is written */
     static AddressRange parse(String text) {
         String cidr = text.strip();
-        int slash = cidr.indexOf('/');
-        byte[] address = IpAddresses.toBytesOrNull(slash < 0 ? cidr : cidr.substring(0, slash));
-        if (address == null) {
-            throw new IllegalArgumentException("'" + text + "' is not an address or a range: write e.g. 192.0.2.7,"
-                    + " 10.0.0.0/8 or 2001:db8::/32");
-        }
-        int bits = address.length * 8;
-        int prefix;
-        try {
-            prefix = slash < 0 ? bits : Integer.parseInt(cidr.substring(slash + 1));
-        } catch (NumberFormatException e) {
-            prefix = -1;
-        }
-        if (prefix < 0 || prefix > bits) {
-            throw new IllegalArgumentException("'" + text + "': the prefix length must be 0-" + bits);
-        }
-        return new AddressRange(cidr, masked(address, prefix), prefix);
+        IpAddresses.Cidr parsed = IpAddresses.parseCidr(cidr);
+        return new AddressRange(cidr, masked(parsed.address(), parsed.prefix()), parsed.prefix());
     }
 
     /** Whether the address (its bytes, or null for what is not an address) lies in the range. */
