@@ -64,7 +64,7 @@ class RuleBundleTest {
             assertTrue(rule.path("enabled").asBoolean(), id);
             assertTrue(rule.path("name").asText().startsWith("flowscore: ") && !rule.path("description").asText()
                     .isBlank() && !rule.path("note").asText().isBlank(), id);
-            Matcher kind = Pattern.compile("flowscore\\.alert\\.kind:([a-z-]+)$").matcher(rule.path("query").asText());
+            Matcher kind = Pattern.compile("flowscore\\.alert\\.kind:\"([a-z-]+)\"$").matcher(rule.path("query").asText());
             assertTrue(kind.find(), id + " names no kind: " + rule.path("query"));
             kindOfRule.put(id, kind.group(1));
         }
