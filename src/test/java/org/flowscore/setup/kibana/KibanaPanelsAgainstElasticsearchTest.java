@@ -99,7 +99,7 @@ class KibanaPanelsAgainstElasticsearchTest {
         long grouped = hits(index("flowscore-flows"), "_exists_:flowscore.alert.group.id");
         long flaggedAllowlisted = hits(index("flowscore-flows"), "flowscore.label:attack AND flowscore.allowlisted:true");
         assertEquals(flagged - flaggedAllowlisted, grouped);
-        assertEquals(alerts, distinct(index("flowscore-flows"), "flowscore.alert.group.id"));
+        assertEquals(alerts, EsRequests.distinct(url, index("flowscore-flows"), "flowscore.alert.group.id"));
         assertTrue(alerts * 5 < grouped, alerts + " groups of " + grouped + " flows");
     }
 
@@ -147,7 +147,7 @@ class KibanaPanelsAgainstElasticsearchTest {
             total += found;
         }
         assertEquals(EsRequests.count(url, alerts), total);
-        assertTrue(distinct(alerts, "flowscore.alert.kind") > 1, "the sample logs show more than one kind");
+        assertTrue(EsRequests.distinct(url, alerts, "flowscore.alert.kind") > 1, "the sample logs show more than one kind");
     }
 
     private static long hits(String index, String lucene) {
@@ -163,12 +163,6 @@ class KibanaPanelsAgainstElasticsearchTest {
         return search(index, body).at("/hits/total/value").asLong();
     }
 
-    private static long distinct(String index, String field) {
-        ObjectNode body = JSON.createObjectNode().put("size", 0);
-        body.putObject("aggs").putObject("n").putObject("cardinality").put("field", field)
-                .put("precision_threshold", 40000);
-        return search(index, body).at("/aggregations/n/value").asLong();
-    }
 
     private long metricOf(String title) {
         DecodedBundle.LensPanel panel = BUNDLE.lensPanels().stream()
