@@ -1,16 +1,12 @@
 package org.flowscore.setup.kibana;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * flowscore's Elastic Security detection rules: query rules over the alert stream, one per alert kind. The reviewed
@@ -22,21 +18,12 @@ public final class RuleBundle {
     /** Where the imported rules live, in the repository (under the folder) and in the jar. */
     public static final String NDJSON = "flowscore-rules.ndjson";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RuleBundle() {
     }
 
     /** The rules of a source folder, by rule id. */
     public static List<JsonNode> readSource(Path rulesFolder) {
-        List<JsonNode> rules = new ArrayList<>();
-        try (Stream<Path> files = Files.list(rulesFolder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                rules.add(JSON.readTree(file.toFile()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the detection rules in " + rulesFolder, e);
-        }
+        List<JsonNode> rules = SavedObjectBundle.readJsonFiles(rulesFolder, "detection rules");
         rules.sort(Comparator.comparing(r -> r.path("rule_id").asText()));
         return rules;
     }
