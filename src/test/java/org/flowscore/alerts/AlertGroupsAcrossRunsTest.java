@@ -24,7 +24,6 @@ import org.flowscore.backfill.Checkpoints;
 import org.flowscore.backfill.ProgressDisplay;
 import org.flowscore.backfill.TimeRange;
 import org.flowscore.flow.CommunityId;
-import org.flowscore.flow.LocalNetworks;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Model;
@@ -34,11 +33,11 @@ import org.flowscore.runtime.BatchRun;
 import org.flowscore.sink.Renditions;
 import org.flowscore.source.InputFile;
 import org.flowscore.source.LineSource;
-import org.flowscore.tail.InputSpec;
 import org.flowscore.tail.TailRunner;
 import org.flowscore.tail.TailSettings;
 import org.flowscore.testing.HeldOutput;
 import org.flowscore.testing.StandInPipeline;
+import org.flowscore.testing.Tails;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,19 +138,11 @@ class AlertGroupsAcrossRunsTest {
      * until it has been caught up for a while), then stops it.
      */
     private void tail(HeldOutput stored, int flows, int groups) throws Exception {
-        TailSettings settings = new TailSettings(List.of(new InputSpec(log.toString(), SourceFormat.ZEEK_TSV, SENSOR)),
-                tmp.resolve("registry.json"), false, false, Duration.ofMillis(10), Duration.ZERO,
-                Duration.ofMillis(50), null, LocalNetworks.defaults());
+        TailSettings settings = Tails.oneLog(log, SENSOR, tmp.resolve("registry.json"));
         StringWriter notes = new StringWriter();
         TailRunner runner = new TailRunner(settings, model, model.threshold(), alerting(stored), () -> null, null,
                 new PrintWriter(notes, true));
-        CompletableFuture<?> run = CompletableFuture.runAsync(() -> {
-            try {
-                runner.run(Duration.ofMillis(500));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<?> run = Tails.start(runner, Duration.ofMillis(500));
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         if (flows >= 0) {
             stored.awaitSize(flows, Duration.ofSeconds(90));

@@ -19,14 +19,13 @@ import java.util.zip.GZIPInputStream;
 import org.flowscore.alerts.AlertSettings;
 import org.flowscore.alerts.AlertingOutput;
 import org.flowscore.allowlist.WatchedAllowlist;
-import org.flowscore.flow.LocalNetworks;
-import org.flowscore.flow.SourceFormat;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.sink.RenderedFlow;
 import org.flowscore.sink.Renditions;
 import org.flowscore.testing.HeldOutput;
 import org.flowscore.testing.StandInPipeline;
+import org.flowscore.testing.Tails;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,19 +71,11 @@ class TailAllowlistTest {
                 "- id: exposed-host\n  comment: everything towards the exposed host\n  destination: " + HOST + "\n");
         WatchedAllowlist watched = WatchedAllowlist.open(allowlist);
         HeldOutput stored = new HeldOutput(new Renditions(true, true, false), i -> true);
-        TailSettings settings = new TailSettings(List.of(new InputSpec(log.toString(), SourceFormat.ZEEK_TSV, "t")),
-                tmp.resolve("registry.json"), false, false, Duration.ofMillis(10), Duration.ZERO,
-                Duration.ofMillis(50), null, LocalNetworks.defaults());
+        TailSettings settings = Tails.oneLog(log, "t", tmp.resolve("registry.json"));
         TailRunner runner = new TailRunner(settings, model, model.threshold(),
                 new AlertingOutput(stored, AlertSettings.DEFAULT, watched::current), () -> null, watched,
                 new PrintWriter(notes, true));
-        CompletableFuture<?> run = CompletableFuture.runAsync(() -> {
-            try {
-                runner.run(Duration.ofMillis(500));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<?> run = Tails.start(runner, Duration.ofMillis(500));
         int first = records(0);
         appendHour(log, 0);
         stored.awaitSize(first, Duration.ofSeconds(60));
