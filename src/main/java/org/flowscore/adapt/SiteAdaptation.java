@@ -16,7 +16,8 @@ import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.ServiceTable;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.GroundTruth;
-import org.flowscore.labels.Allowlist;
+import org.flowscore.allowlist.Allowlist;
+import org.flowscore.allowlist.AllowlistEntry;
 import org.flowscore.labels.LabelPolicy;
 import org.flowscore.labels.SiteLabeller;
 import org.flowscore.labels.SuricataAlert;
@@ -150,8 +151,7 @@ public final class SiteAdaptation {
                                      long benignRows, long attackRows) {
         LabelPolicy policy = labels.policy();
         SiteLabeller labeller = labels.labelled().labeller();
-        List<String> allowlist = settings.allowlist().entries().stream()
-                .map(e -> e.conditions() + (e.comment().isEmpty() ? "" : " # " + e.comment())).toList();
+        List<String> allowlist = settings.allowlist().entries().stream().map(AllowlistEntry::describe).toList();
         return new Adaptation(corpus.recipe().name(), site.sha256(), site.labelsSha256(),
                 site.streams().stream().map(SiteLogs.Stream::name).toList(), site.labelFiles(),
                 site.window().since(), site.window().until(), site.connections(), pieces, benignRows, attackRows,

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.flowscore.flow.Connection;
 import org.flowscore.labels.AlertReader;
-import org.flowscore.labels.Allowlist;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelException;
 import org.flowscore.labels.LabelFiles;
 import org.flowscore.labels.LabelPolicy;

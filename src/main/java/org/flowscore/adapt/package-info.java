@@ -4,6 +4,6 @@
  * of signatures held out to measure what the model adds beside the IDS, and the threshold set to the site's
  * alert budget on scores of models that never saw the day.
  *
- * <p>May import: calibrate, corpus, dataset, features, flow, format, labels, model, model.train, read, simulate, source.
+ * <p>May import: allowlist, calibrate, corpus, dataset, features, flow, format, labels, model, model.train, read, simulate, source.
  */
 package org.flowscore.adapt;

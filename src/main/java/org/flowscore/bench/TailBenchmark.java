@@ -22,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.flowscore.alerts.AlertSettings;
+import org.flowscore.alerts.AlertingOutput;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
 import org.flowscore.flow.Connection;
@@ -87,7 +90,8 @@ public final class TailBenchmark {
             TailRunner runner = new TailRunner(new TailSettings(List.of(new InputSpec(log.toString(),
                     SourceFormat.ZEEK_TSV, "bench")), dir.resolve("registry.json"), true, false, Duration.ofMillis(50),
                     Duration.ZERO, TailSettings.DEFAULT_IDLE_FLUSH, null, LocalNetworks.defaults()), model, model.threshold(),
-                    sink, () -> sink.writer().stats(), new PrintWriter(Writer.nullWriter()));
+                    new AlertingOutput(sink, AlertSettings.DEFAULT, () -> Allowlist.EMPTY), () -> sink.writer().stats(),
+                    null, new PrintWriter(Writer.nullWriter()));
             Thread tail = Thread.ofPlatform().name("bench-tail").start(() -> {
                 try {
                     runner.run(Duration.ofSeconds(30));

@@ -14,7 +14,7 @@ import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
-import org.flowscore.labels.Allowlist;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelException;
 import org.flowscore.model.Adaptation;
 import org.flowscore.model.Calibration;
@@ -146,7 +146,7 @@ final class AdaptCommand implements Callable<Integer> {
             err.flush();
             logs = SiteLogs.read(data, site.labels, site.window(), read);
             SiteAdaptation.Labels labels = SiteAdaptation.label(logs, settings, read);
-            SiteLabelSummary.print(err, logs, labels.labelled(), allowlist, labels.policy());
+            SiteLabelSummary.print(err, logs, labels.labelled(), allowlist, site.allowlist, labels.policy());
             if (holdOut > 0) {
                 err.printf("            (held out %d of the %d signatures that labelled flows, drawn with seed %d)%n",
                         labels.policy().heldOut().size(), labels.candidates(), seed);

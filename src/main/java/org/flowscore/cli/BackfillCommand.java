@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowscore.alerts.AlertingOutput;
 import org.flowscore.backfill.BackfillPlan;
 import org.flowscore.backfill.BackfillRun;
 import org.flowscore.backfill.BackfillSummary;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
             "Parallel, with the same result: --threads files are decompressed and parsed at once and flows are"
                     + " scored and rendered on --threads workers, but one feature extractor sees every connection in"
                     + " that order, so every feature, score and output byte equals a one-thread run and 'flowscore"
-                    + " score' over the same files in the same order. Reading pauses while Elasticsearch catches up.",
+                    + " score' over the same files in the same order, alert groups included. Reading pauses while"
+                    + " Elasticsearch catches up.",
             "",
             "--since/--until take connections by their end time (when Zeek or Suricata logged them): adjacent ranges"
                     + " take every connection exactly once. Files whose archive interval cannot hold such"
@@ -82,6 +84,9 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Mixin
     EsOutputOptions es;
+
+    @Mixin
+    AlertOptions alerts;
 
     @Option(names = "--since", paramLabel = "TIME",
             description = "Take connections that ended at or after TIME: 2024-04-19, 2024-04-19T05:30,"
@@ -143,7 +148,7 @@ final class BackfillCommand implements Callable<Integer> {
             if (file != null) {
                 outputs.add(fileOutput.format.output(out, model));
             }
-            FlowOutput output = new Tee(outputs);
+            AlertingOutput output = alerts.wrap(new Tee(outputs));
             long started = System.nanoTime();
             BackfillSummary summary = new BackfillRun(plan,
                     new BackfillRun.Settings(readOptions, range, threads.count(), model, cut), checkpoints, output,
@@ -151,6 +156,7 @@ final class BackfillCommand implements Callable<Integer> {
                             : ProgressDisplay.lines(err, counts, Duration.ofSeconds(progressInterval))).run();
             output.finish();
             summary.finishedNow(started).print(err);
+            err.println(output.counts().line());
             if (sink != null) {
                 sink.summary().print(err);
             }

@@ -16,7 +16,7 @@ final class EsOutputOptions {
     @Option(names = "--es", paramLabel = "URL",
             description = {
                 "Also write to Elasticsearch at URL (repeat for several nodes): every flow to logs-flowscore.flow-NS,"
-                        + " flagged flows to logs-flowscore.alert-NS. Run 'flowscore setup' first.",
+                        + " alerts (see --alerts) to logs-flowscore.alert-NS. Run 'flowscore setup' first.",
                 "Credentials from the environment: FLOWSCORE_ES_USERNAME and FLOWSCORE_ES_PASSWORD,"
                         + " FLOWSCORE_ES_API_KEY, or FLOWSCORE_ES_BEARER_TOKEN."})
     List<String> urls = new ArrayList<>();

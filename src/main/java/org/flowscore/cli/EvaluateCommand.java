@@ -9,7 +9,7 @@ import org.flowscore.adapt.SiteLogs;
 import org.flowscore.adapt.TimeWindow;
 import org.flowscore.eval.AttackRecall;
 import org.flowscore.eval.Confusion;
-import org.flowscore.labels.Allowlist;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelException;
 import org.flowscore.labels.LabelPolicy;
 import org.flowscore.labels.SiteLabeller;
@@ -164,7 +164,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 LabelPolicy policy = site.policy(adapted);
                 Allowlist allowlist = site.allowlist();
                 SiteLogs.Labelled labelled = logs.label(allowlist, policy, read, true);
-                SiteLabelSummary.print(err, logs, labelled, allowlist, policy);
+                SiteLabelSummary.print(err, logs, labelled, allowlist, site.allowlist, policy);
                 streams = labelled.streams();
             }
             List<DatasetLoader.Generated> inputs = new ArrayList<>();

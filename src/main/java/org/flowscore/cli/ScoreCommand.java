@@ -4,6 +4,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowscore.alerts.AlertingOutput;
 import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.model.Model;
 import org.flowscore.runtime.BatchRun;
@@ -27,8 +28,15 @@ import picocli.CommandLine.Spec;
                     + " destination.*, network.* (with community_id), zeek.session_id or suricata.eve.flow_id, and"
                     + " flowscore.score (0-1), flowscore.label (normal/attack), flowscore.threshold,"
                     + " flowscore.model.*, flowscore.features.* (the model's feature values) and, for flagged flows,"
-                    + " flowscore.explanation (the three features that raised the score most). CSV gives the"
-                    + " identity columns, score, label and features.",
+                    + " flowscore.explanation (the three features that raised the score most) and flowscore.alert"
+                    + " (its kind of behaviour, severity and alert group). CSV gives the identity columns, score,"
+                    + " label and features.",
+            "",
+            "With --es, alerts go to their own stream: by default one document per alert group (one host, one kind"
+                    + " of behaviour, one five-minute window) with its counts and the ids of its top flows, which"
+                    + " Elastic Security's detection rules (setup --kibana) turn into alerts; --alerts per-flow writes"
+                    + " one per flagged flow instead. Flows an entry of --allowlist FILE covers are written, marked"
+                    + " allowlisted, and never alert.",
             "",
             "Without --model the shipped default model is used: a random forest trained on real captures of"
                     + " modern networks with simulated attacks injected, held to about 1 % of benign flows flagged"
@@ -70,6 +78,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     EsOutputOptions es;
 
+    @Mixin
+    AlertOptions alerts;
+
     @Option(names = "--top", paramLabel = "N",
             description = "How many of the highest-scoring flows the summary lists (default: ${DEFAULT-VALUE}).")
     int top = 5;
@@ -95,11 +106,13 @@ final class ScoreCommand implements Callable<Integer> {
                 outputs.add(fileOutput.format.output(out, model));
             }
             outputs.add(topFlows);
-            BatchRun.Result run = BatchRun.run(inputs, readOptions, model, cut, new Tee(outputs), threads.count());
+            AlertingOutput output = alerts.wrap(new Tee(outputs));
+            BatchRun.Result run = BatchRun.run(inputs, readOptions, model, cut, output, threads.count());
             err.println(run.read().summary());
             err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack (%.1f%%)%n",
                     run.scored(), model.info().name(), model.info().version(), cut, run.flagged(),
                     run.scored() == 0 ? 0.0 : 100.0 * run.flagged() / run.scored());
+            err.println(output.counts().line());
             if (sink != null) {
                 sink.summary().print(err);
             }

@@ -17,6 +17,8 @@ import org.flowscore.setup.SetupException;
 import org.flowscore.setup.TemplateInstaller.Action;
 import org.flowscore.setup.TemplateInstaller;
 import org.flowscore.setup.kibana.KibanaImporter;
+import org.flowscore.setup.kibana.RuleBundle;
+import org.flowscore.setup.kibana.RuleImporter;
 import org.flowscore.setup.kibana.SavedObjectBundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Prepares Elasticsearch for flowscore's documents and installs its Kibana dashboards.",
+            "Prepares Elasticsearch for flowscore's documents and installs its Kibana dashboards and detection rules.",
             "",
             "Elasticsearch 8.x or 9.x; Kibana 8.8 or later.",
             "",
@@ -48,10 +50,14 @@ import picocli.CommandLine;
                     + " manage_index_templates and, where the cluster has ILM, manage_ilm.",
             "",
             "With --kibana it imports the data views of the flow and alert streams, the Overview, Investigation and"
-                    + " Model health dashboards and the alerts search into a Kibana space (8.8 or later),"
+                    + " Model health dashboards and their saved searches into a Kibana space (8.8 or later),"
                     + " overwriting earlier versions of the same objects, and lists what was created or updated."
-                    + " Kibana takes the same credentials and certificate options; its user needs to manage saved"
-                    + " objects.",
+                    + " It then imports flowscore's Elastic Security detection rules (one query rule over"
+                    + " logs-flowscore.alert-* per alert kind, risk score and severity from the alert, MITRE ATT&CK"
+                    + " tactic and technique where the kind names one), updating them in place on a rerun, so"
+                    + " flowscore's alerts appear on Elastic Security's Alerts page. Kibana takes the same"
+                    + " credentials and certificate options; its user needs to manage saved objects and, for the"
+                    + " rules, the Security feature's rules.",
         },
         footer = {
             "",
@@ -77,7 +83,8 @@ final class SetupCommand implements Callable<Integer> {
     String namespace = Namespace.DEFAULT;
 
     @Option(names = "--kibana", paramLabel = "URL",
-            description = "The Kibana URL, e.g. http://localhost:5601: import flowscore's data views and dashboards.")
+            description = "The Kibana URL, e.g. http://localhost:5601: import flowscore's data views, dashboards and"
+                    + " detection rules.")
     String kibanaUrl;
 
     @Option(names = "--space", paramLabel = "ID",
@@ -127,6 +134,8 @@ final class SetupCommand implements Callable<Integer> {
         }
         long updated = imported.stream().filter(KibanaImporter.Imported::updated).count();
         out.println((imported.size() - updated) + " created, " + updated + " updated");
+        int rules = new RuleImporter(http).importRules(RuleBundle.shipped(), space);
+        out.println(rules + " detection rules imported (created, or updated in place)");
     }
 
     private static void installTemplates(EsHttp http, String ns, PrintWriter out) {

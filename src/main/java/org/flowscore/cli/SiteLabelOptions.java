@@ -3,8 +3,7 @@ package org.flowscore.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.flowscore.adapt.TimeWindow;
-import org.flowscore.labels.Allowlist;
-import org.flowscore.labels.LabelException;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelPolicy;
 import org.flowscore.model.Adaptation;
 import picocli.CommandLine.ITypeConverter;
@@ -24,8 +23,8 @@ final class SiteLabelOptions {
     List<String> labels = List.of();
 
     @Option(names = "--allowlist", paramLabel = "FILE",
-            description = "Traffic the site calls benign, whatever else is said of it: one entry a line of"
-                    + " src=CIDR[,CIDR] dst=CIDR[,CIDR] port=N (any of them) and a # comment.")
+            description = "Traffic the site calls benign, whatever else is said of it: the YAML allowlist score"
+                    + " and tail take (config/allowlist.yml shows the entries).")
     Path allowlist;
 
     @Option(names = "--info-alerts", paramLabel = "WHAT", converter = InformationalConverter.class,
@@ -64,8 +63,8 @@ final class SiteLabelOptions {
         }
     }
 
-    Allowlist allowlist() throws LabelException {
-        return allowlist == null ? Allowlist.empty() : Allowlist.read(allowlist);
+    Allowlist allowlist() {
+        return AlertOptions.read(allowlist);
     }
 
     TimeWindow window() {

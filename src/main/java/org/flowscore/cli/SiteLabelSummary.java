@@ -1,9 +1,10 @@
 package org.flowscore.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import org.flowscore.adapt.SiteLogs;
-import org.flowscore.labels.Allowlist;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelPolicy;
 import org.flowscore.labels.SiteLabeller;
 
@@ -13,7 +14,7 @@ final class SiteLabelSummary {
     }
 
     static void print(PrintWriter err, SiteLogs site, SiteLogs.Labelled labelled, Allowlist allowlist,
-                      LabelPolicy policy) {
+                      Path allowlistFile, LabelPolicy policy) {
         SiteLogs.Reading r = site.reading();
         err.printf("site        %,d connections in %d %s%s%n", site.connections(), site.streams().size(),
                 site.streams().size() == 1 ? "stream" : "streams", site.window().isAll() ? ""
@@ -28,8 +29,8 @@ final class SiteLabelSummary {
                         : String.format(", %,d more name no connection (not used)", r.noticesWithoutUid()),
                 r.unreadableNotices() == 0 ? "" : String.format("; %,d unreadable lines skipped (first: %s)",
                         r.unreadableNotices(), r.firstNoticeProblem()));
-        err.printf("allowlist   %s%n", allowlist.file() == null ? "none" : String.format("%d %s from %s",
-                allowlist.entries().size(), allowlist.entries().size() == 1 ? "entry" : "entries", allowlist.file()));
+        err.printf("allowlist   %s%n", allowlistFile == null ? "none" : String.format("%d %s from %s",
+                allowlist.entries().size(), allowlist.entries().size() == 1 ? "entry" : "entries", allowlistFile));
         if (!labeller.localListedSources().isEmpty()) {
             err.printf("            %d of the site's own addresses alerted on by threat-intelligence rules not taken"
                     + " as listed: %s%n", labeller.localListedSources().size(),

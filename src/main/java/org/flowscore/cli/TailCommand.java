@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowscore.alerts.AlertSettings;
+import org.flowscore.alerts.AlertingOutput;
+import org.flowscore.allowlist.Allowlist;
+import org.flowscore.allowlist.AllowlistException;
+import org.flowscore.allowlist.WatchedAllowlist;
 import org.flowscore.config.TailConfig;
 import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.model.Model;
@@ -44,6 +49,12 @@ import picocli.CommandLine.Spec;
                     + " every record once. New files are read from their start (--start-at-end for a first start on"
                     + " a busy sensor). SIGTERM or Ctrl-C stops reading, waits briefly for acknowledgements, saves"
                     + " the registry and exits 0.",
+            "",
+            "Alerts: flagged flows are grouped by host, kind of behaviour and five-minute window into one alert"
+                    + " document each (--alerts per-flow for one per flow); a group is written once the logs are a"
+                    + " minute past its window, or by the clock when every file is caught up. Flows an entry of"
+                    + " --allowlist FILE covers are written, marked allowlisted, and never alert; the file is read"
+                    + " again when it changes, and an edit with a mistake is reported with its line and not taken.",
             "",
             "Settings come from --config FILE (YAML; see config/flowscore.yml), then environment variables"
                     + " (FLOWSCORE_<SETTING>, FLOWSCORE_ES_<SETTING> for elasticsearch.*, e.g."
@@ -135,6 +146,19 @@ final class TailCommand implements Callable<Integer> {
             description = "Release buffered connections after this long without a line; 0 for never (default: 1s).")
     String idleFlush;
 
+    @Option(names = "--allowlist", paramLabel = "FILE",
+            description = "Flows an entry of this YAML file covers are scored and written, marked allowlisted, and"
+                    + " never alert; the file is read again when it changes (config/allowlist.yml).")
+    String allowlist;
+
+    @Option(names = "--alerts", paramLabel = "MODE",
+            description = "grouped (default): one alert document per host, kind of behaviour and window; per-flow:"
+                    + " one per flagged flow.")
+    String alerts;
+
+    @Option(names = "--alert-window", paramLabel = "D", description = "An alert group's time window (default: 5m).")
+    String alertWindow;
+
     @Override
     public Integer call() throws Exception {
         TailConfig settings = TailConfig.load(config, System.getenv(), flags());
@@ -148,6 +172,12 @@ final class TailCommand implements Callable<Integer> {
             throw new UserFacingException("tail needs an output: --es URL (or elasticsearch.urls) and/or -o FILE"
                     + " (or output)");
         }
+        WatchedAllowlist allowlist = openAllowlist(settings.allowlist());
+        if (allowlist != null) {
+            err.println("flowscore: allowlist " + allowlist.file() + "; entries in force: "
+                    + allowlist.current().entries().size());
+        }
+        AlertSettings alertSettings = settings.alertSettings();
         try (Writer file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, note -> {
                  err.println("flowscore: " + note);
@@ -160,14 +190,25 @@ final class TailCommand implements Callable<Integer> {
             if (file != null) {
                 outputs.add(FileOutput.ndjson(file));
             }
-            TailRunner runner = new TailRunner(tail, scoring, cut, new Tee(outputs),
-                    () -> sink == null ? null : sink.writer().stats(), err);
+            AlertingOutput output = new AlertingOutput(new Tee(outputs), alertSettings,
+                    allowlist == null ? () -> Allowlist.EMPTY : allowlist::current);
+            TailRunner runner = new TailRunner(tail, scoring, cut, output,
+                    () -> sink == null ? null : sink.writer().stats(), allowlist, err);
             StopSignals.onStop(runner::requestStop);
             runner.run(SHUTDOWN_GRACE);
+            err.println("flowscore: " + output.counts().line());
         } catch (EsConnectionException | RegistryException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;
+    }
+
+    private static WatchedAllowlist openAllowlist(String file) {
+        try {
+            return file == null ? null : WatchedAllowlist.open(Path.of(file));
+        } catch (AllowlistException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
     }
 
     /** The flags that were given, as a settings tree. */
@@ -200,6 +241,9 @@ final class TailCommand implements Callable<Integer> {
         }
         putIfGiven(tree, "poll_interval", pollInterval);
         putIfGiven(tree, "idle_flush", idleFlush);
+        putIfGiven(tree, "allowlist", allowlist);
+        putIfGiven(tree, "alerts", alerts);
+        putIfGiven(tree, "alert_window", alertWindow);
         if (localNets != null && !localNets.isEmpty()) {
             ArrayNode cidrs = tree.putArray("local_nets");
             localNets.forEach(cidrs::add);

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.flowscore.alerts.AlertMode;
+import org.flowscore.alerts.AlertSettings;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
 import org.flowscore.flow.LocalNetworks;
@@ -42,13 +44,16 @@ import org.flowscore.tail.TailSettings;
  * @param output        NDJSON copy of every flow, or null
  * @param elasticsearch where to index, or null
  * @param localNets     the site's address ranges, or null for the defaults
+ * @param allowlist     the allowlist file, or null for none
+ * @param alerts        {@code grouped} or {@code per-flow}, or null for grouped
+ * @param alertWindow   the time window of an alert group, or null for the default
  */
 public record TailConfig(List<Input> inputs, String model, Double threshold, String output, Elasticsearch elasticsearch,
                   String registry, Boolean startAtEnd, String statusInterval, Integer metricsPort, String pollInterval,
-                  String idleFlush, List<String> localNets) {
+                  String idleFlush, List<String> localNets, String allowlist, String alerts, String alertWindow) {
 
     static final List<String> SCALARS = List.of("model", "threshold", "output", "registry", "start_at_end",
-            "status_interval", "metrics_port", "poll_interval", "idle_flush");
+            "status_interval", "metrics_port", "poll_interval", "idle_flush", "allowlist", "alerts", "alert_window");
     static final List<String> ES_SCALARS = List.of("namespace", "ca", "ca_fingerprint", "insecure", "dead_letter",
             "username", "password", "api_key", "bearer_token");
 
@@ -153,6 +158,17 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
             return LocalNetworks.parse(localNets);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("tail settings: 'local_nets': " + e.getMessage());
+        }
+    }
+
+    /** How alerts are made: {@code alerts} and {@code alert_window}, else grouped in five-minute windows. */
+    public AlertSettings alertSettings() {
+        try {
+            return AlertSettings.of(alerts == null ? AlertMode.GROUPED : AlertMode.parse(alerts),
+                    duration("alert_window", alertWindow, AlertSettings.DEFAULT_WINDOW));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("tail settings: '" + (alerts != null && e.getMessage().contains("mode")
+                    ? "alerts" : "alert_window") + "': " + e.getMessage());
         }
     }
 

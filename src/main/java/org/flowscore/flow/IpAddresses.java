@@ -24,6 +24,35 @@ public final class IpAddresses {
         return a.getAddress();
     }
 
+    /** An address range: its address's bytes (4 or 16) and how many leading bits of them make the range. */
+    public record Cidr(byte[] address, int prefix) {
+    }
+
+    /**
+     * Parses {@code ADDRESS/PREFIX}, or a bare address as the one-host range.
+     *
+     * @throws IllegalArgumentException saying how a range is written
+     */
+    public static Cidr parseCidr(String cidr) {
+        int slash = cidr.indexOf('/');
+        byte[] address = toBytesOrNull(slash < 0 ? cidr : cidr.substring(0, slash));
+        if (address == null) {
+            throw new IllegalArgumentException("'" + cidr + "' is not an address or a range: write e.g. 192.0.2.7,"
+                    + " 10.0.0.0/8 or 2001:db8::/32");
+        }
+        int bits = address.length * 8;
+        int prefix;
+        try {
+            prefix = slash < 0 ? bits : Integer.parseInt(cidr.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            prefix = -1;
+        }
+        if (prefix < 0 || prefix > bits) {
+            throw new IllegalArgumentException("'" + cidr + "': the prefix length must be 0-" + bits);
+        }
+        return new Cidr(address, prefix);
+    }
+
     /** The bytes of {@code ip}, or null when it is not an address literal. */
     public static byte[] toBytesOrNull(String ip) {
         try {

@@ -54,26 +54,14 @@ public final class LocalNetworks {
             if (cidr.isEmpty()) {
                 continue;
             }
-            int slash = cidr.indexOf('/');
-            String address = slash < 0 ? cidr : cidr.substring(0, slash);
-            byte[] bytes = IpAddresses.toBytesOrNull(address);
-            if (bytes == null) {
-                throw new IllegalArgumentException("'" + cidr + "' is not an address range: write it as"
-                        + " ADDRESS/PREFIX, e.g. 10.0.0.0/8 or fd00::/8");
-            }
-            int bits = bytes.length * 8;
-            int prefix;
-            try {
-                prefix = slash < 0 ? bits : Integer.parseInt(cidr.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                prefix = -1;
-            }
-            if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException("'" + cidr + "': the prefix length must be 0-" + bits);
-            }
+            IpAddresses.Cidr parsed = IpAddresses.parseCidr(cidr);
+            byte[] bytes = parsed.address();
+            int prefix = parsed.prefix();
             if (bytes.length == 4) {
                 long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-                v4.add(new long[] {IpAddresses.ipv4(address) & mask, mask});
+                long network = (bytes[0] & 0xFFL) << 24 | (bytes[1] & 0xFFL) << 16 | (bytes[2] & 0xFFL) << 8
+                        | bytes[3] & 0xFFL;
+                v4.add(new long[] {network & mask, mask});
             } else {
                 v6.add(bytes);
                 v6Prefixes.add(prefix);

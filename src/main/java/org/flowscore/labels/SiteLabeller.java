@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.flowscore.allowlist.Allowlist;
+import org.flowscore.allowlist.AllowlistEntry;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.GroundTruth;
 import org.flowscore.flow.LocalNetworks;
@@ -92,7 +94,7 @@ public final class SiteLabeller {
 
     /** What the flow is, by the site's word; counted. */
     public GroundTruth label(Connection c) {
-        Allowlist.Entry allowed = allowlist.match(c);
+        AllowlistEntry allowed = allowlist.match(c);
         if (allowed != null) {
             counts.mark(LabelCounts.Source.ALLOWLIST);
             counts.count(LabelCounts.Outcome.ALLOWLISTED);

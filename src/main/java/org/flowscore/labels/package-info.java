@@ -3,6 +3,6 @@
  * Zeek), Zeek notices by uid, threat-intelligence sources, and an allowlist that wins over them; informational
  * alerts left out by default; counted per source.
  *
- * <p>May import: flow, format, source.
+ * <p>May import: allowlist, flow, format, source.
  */
 package org.flowscore.labels;

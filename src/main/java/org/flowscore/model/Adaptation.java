@@ -30,7 +30,7 @@ import java.util.Map;
  * @param informationalAlerts   what flows alerted only by informational signatures were: {@code left-out},
  *                              {@code attack} or {@code benign}
  * @param threatIntelSignatures the regular expression naming threat-intelligence signatures
- * @param allowlistEntries      entries of the allowlist, as {@code src=… dst=… port=… # why}; empty without one
+ * @param allowlistEntries      entries of the allowlist, as {@code allowlist entry ID: why}; empty without one
  * @param heldOutSignatures     signatures whose alerts were hidden from training (id → name), to measure the
  *                              model on their flows ({@code flowscore evaluate})
  * @param seed                  seed of the held-out choice and of the attacks injected to measure recall

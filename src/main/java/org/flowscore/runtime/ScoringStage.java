@@ -51,10 +51,11 @@ final class ScoringStage implements Consumer<FeaturedConnection>, AutoCloseable 
         this.threshold = threshold;
         this.output = output;
         this.maxUnderWay = 2 * threads;
-        this.renderers = ThreadLocal.withInitial(() -> new Renderer(model.info(), threshold, output.needs()));
+        this.renderers = ThreadLocal.withInitial(() -> new Renderer(model.info(), threshold, output.needs(),
+                output.marker()));
         if (threads == 1) {
             this.pool = null;
-            this.inlineRenderer = new Renderer(model.info(), threshold, output.needs());
+            this.inlineRenderer = new Renderer(model.info(), threshold, output.needs(), output.marker());
             this.inline = new FlowScorer(model, threshold, this::deliver);
         } else {
             this.pool = Executors.newFixedThreadPool(threads,

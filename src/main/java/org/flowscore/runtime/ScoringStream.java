@@ -23,11 +23,13 @@ import org.flowscore.sink.FlowOutput;
 public final class ScoringStream implements AutoCloseable {
     private final FeatureExtractor extractor;
     private final ScoringStage stage;
+    private final FlowOutput output;
 
     /**
      * @param threads scoring and rendering workers; 1 scores on the feeding thread
      */
     public ScoringStream(Model model, double threshold, FlowOutput output, int threads) {
+        this.output = output;
         this.stage = new ScoringStage(model, threshold, output, threads);
         this.extractor = model.featureExtractor(stage);
     }
@@ -50,10 +52,15 @@ public final class ScoringStream implements AutoCloseable {
         extractor.flush();
     }
 
-    /** End of input: releases the windows and waits until every flow was handed to the output. */
+    /**
+     * End of input: releases the windows, waits until every flow was handed to the output, and tells the output
+     * that nothing more comes (so it writes what it held back for later flows: open alert groups). A daemon that
+     * stops does not call this: what was held back is read again on its next start.
+     */
     public void finish() {
         extractor.flush();
         stage.finish();
+        output.endOfInput();
     }
 
     /** Connections in the reorder buffer, not scored yet. */

@@ -68,7 +68,8 @@ public final class EsHttp {
     /** For Kibana's HTTP API: the same credentials and trust, a 403 explained with Kibana's privileges. */
     public static EsHttp kibana(URI base, EsAuth auth, EsTls tls) {
         return new EsHttp(base, auth, tls, "Kibana", "the Kibana privilege to manage saved objects (All on Saved Objects"
-                + " Management, or on Dashboards, Discover and Data View Management) in the target space");
+                + " Management, or on Dashboards, Discover and Data View Management) in the target space and, for the"
+                + " detection rules, All on Security's Rules");
     }
 
     private EsHttp(URI base, EsAuth auth, EsTls tls, String product, String privileges) {

@@ -18,7 +18,8 @@ import org.flowscore.model.score.Contribution;
  * model's output and the features (the 41, and the extended ones when computed) under {@code flowscore.*}.
  * {@code network.direction} comes from the site's local networks or the log's own local flags. An alert is
  * the flow's document with another {@code event.kind} and {@code event.dataset}, spliced from the same text.
- * One instance per thread.
+ * What the allowlist and the alert rules decided ({@link FlowMarks}) is written under {@code flowscore.allowlisted},
+ * {@code flowscore.allowlist.id} and {@code flowscore.alert.*}. One instance per thread.
  */
 public final class EcsDocuments {
     public static final String ECS_VERSION = "8.17.0";
@@ -90,6 +91,11 @@ public final class EcsDocuments {
     private static final JsonLine.Name TRUTH = JsonLine.Name.of("truth");
     private static final JsonLine.Name DETAIL = JsonLine.Name.of("detail");
     private static final JsonLine.Name FEATURES = JsonLine.Name.of("features");
+    private static final JsonLine.Name ALLOWLISTED = JsonLine.Name.of("allowlisted");
+    private static final JsonLine.Name ALLOWLIST = JsonLine.Name.of("allowlist");
+    private static final JsonLine.Name ALERT = JsonLine.Name.of("alert");
+    private static final JsonLine.Name SEVERITY = JsonLine.Name.of("severity");
+    private static final JsonLine.Name GROUP = JsonLine.Name.of("group");
     private static final List<JsonLine.Name> KDD_NAMES = names(FeatureSet.NSL_KDD);
     private static final List<JsonLine.Name> EXTENDED_NAMES = names(FeatureSet.EXTENDED);
 
@@ -112,13 +118,19 @@ public final class EcsDocuments {
         return ids.of(flow.connection());
     }
 
+    /** The flow's documents without marks: as {@link #render(ScoredFlow, String, boolean, FlowMarks)} with none. */
+    public Documents render(ScoredFlow flow, String id, boolean withAlert) {
+        return render(flow, id, withAlert, FlowMarks.NONE);
+    }
+
     /**
      * The flow's event document, one line of JSON, and its alert copy when {@code withAlert} and the flow is
-     * flagged.
+     * flagged and gets an alert of its own ({@link FlowMarks#alertOfItsOwn}).
      *
-     * @param id the flow's {@link #id}
+     * @param id    the flow's {@link #id}
+     * @param marks what the allowlist and the alert rules made of it
      */
-    public Documents render(ScoredFlow flow, String id, boolean withAlert) {
+    public Documents render(ScoredFlow flow, String id, boolean withAlert, FlowMarks marks) {
         Connection c = flow.connection();
         FlowKey k = c.key();
         json.begin().timestamp(TIMESTAMP, c.startMicros())
@@ -163,9 +175,9 @@ public final class EcsDocuments {
         json.endArray().endObject();
 
         producerFields(c);
-        flowscore(flow);
+        flowscore(flow, marks);
         String event = json.end();
-        if (!withAlert || !flow.attack()) {
+        if (!withAlert || !flow.attack() || !marks.alertOfItsOwn()) {
             return new Documents(event, null);
         }
         StringBuilder alert = new StringBuilder(event.length() + 8)
@@ -225,6 +237,19 @@ public final class EcsDocuments {
         }
     }
 
+    private void marks(FlowMarks marks) {
+        if (marks.allowlistEntry() != null) {
+            json.field(ALLOWLISTED, true).object(ALLOWLIST).field(ID, marks.allowlistEntry()).endObject();
+        }
+        if (marks.alertKind() != null) {
+            json.object(ALERT).field(KIND, marks.alertKind()).field(SEVERITY, marks.alertSeverity());
+            if (marks.alertGroup() != null) {
+                json.object(GROUP).field(ID, marks.alertGroup()).endObject();
+            }
+            json.endObject();
+        }
+    }
+
     /** Zeek's {@code tunnel_parents}: the ids of the tunnels the connection came out of, when it was tunnelled. */
     private void tunnelParents(Connection c) {
         if (!c.tunnelParents().isEmpty()) {
@@ -236,7 +261,7 @@ public final class EcsDocuments {
         }
     }
 
-    private void flowscore(ScoredFlow flow) {
+    private void flowscore(ScoredFlow flow, FlowMarks marks) {
         json.object(FLOWSCORE).field(SCORE, flow.score()).field(LABEL, flow.attack() ? "attack" : "normal")
                 .field(THRESHOLD, threshold)
                 .object(MODEL).field(NAME, model.name()).field(VERSION, model.version())
@@ -257,6 +282,7 @@ public final class EcsDocuments {
             }
             json.endArray();
         }
+        marks(marks);
         if (flow.connection().truth() != null) {
             json.object(TRUTH).field(LABEL, flow.connection().truth().label());
             if (flow.connection().truth().detail() != null) {

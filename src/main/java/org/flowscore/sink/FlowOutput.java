@@ -1,6 +1,7 @@
 package org.flowscore.sink;
 
 import java.io.IOException;
+import java.time.Instant;
 import org.flowscore.flow.Acknowledgement;
 
 /**
@@ -25,4 +26,34 @@ public interface FlowOutput {
 
     /** Flushes and waits until everything taken is acknowledged (or failed for good). */
     void finish() throws IOException;
+
+    /** How flows are marked before they are rendered for it (allowlist, alert kind and group); by default not. */
+    default FlowMarker marker() {
+        return FlowMarker.NONE;
+    }
+
+    /**
+     * Takes an alert document that stands for several flows (an alert group) and, as {@link #write} does for a
+     * flow, calls {@code stored} once when it is stored for good. An output without an alert stream (a file)
+     * has nothing to store and acknowledges it at once.
+     */
+    default void alert(String id, String document, Acknowledgement stored) {
+        stored.acknowledged();
+    }
+
+    /**
+     * The input ended (not a stop): an output that holds flows back until later ones arrive (alert groups waiting
+     * for their window to close) writes what it holds. {@link #finish} alone never forces that out, so a daemon
+     * that stops leaves it unacknowledged, to be read again and rebuilt whole on the next start.
+     */
+    default void endOfInput() {
+    }
+
+    /**
+     * Every source feeding the output has read everything there is and holds nothing back, at wall-clock time
+     * {@code now}: on a quiet sensor, an output waiting for the flows' own time to move on (an alert window to
+     * close) may go by the clock instead.
+     */
+    default void caughtUp(Instant now) {
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.flowscore.allowlist.WatchedAllowlist;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Model;
@@ -54,6 +56,7 @@ public final class TailRunner {
     private final double threshold;
     private final FlowOutput output;
     private final Supplier<BulkStats> esStats;
+    private final WatchedAllowlist allowlist;
     private final PrintWriter err;
     private final TailCounters counters = new TailCounters();
     private final ReadStats stats = new ReadStats();
@@ -69,16 +72,19 @@ public final class TailRunner {
     private long since;
 
     /**
-     * @param output  where flows go (Elasticsearch, a file, or both through a {@link org.flowscore.sink.Tee})
-     * @param esStats Elasticsearch's bulk counts for the status, or a supplier of null without it
+     * @param output    where flows go (Elasticsearch, a file, or both through a {@link org.flowscore.sink.Tee}),
+     *                  usually behind the alert output that marks them with this allowlist
+     * @param esStats   Elasticsearch's bulk counts for the status, or a supplier of null without it
+     * @param allowlist the allowlist file, read again every second when it changed; or null for none
      */
     public TailRunner(TailSettings settings, Model model, double threshold, FlowOutput output,
-                      Supplier<BulkStats> esStats, PrintWriter err) {
+                      Supplier<BulkStats> esStats, WatchedAllowlist allowlist, PrintWriter err) {
         this.settings = settings;
         this.model = model;
         this.threshold = threshold;
         this.output = output;
         this.esStats = esStats;
+        this.allowlist = allowlist;
         this.err = err;
     }
 
@@ -135,13 +141,19 @@ public final class TailRunner {
         long nextDiscovery = now + DISCOVER_EVERY.toNanos();
         while (!stopRequested) {
             int lines = 0;
+            int buffered = 0;
             for (LogStream s : streams.values()) {
                 lines += poll(s);
                 s.flushIfIdle(idleNanos);
+                buffered += s.buffered();
+            }
+            if (lines == 0 && buffered == 0) {
+                output.caughtUp(Instant.now());
             }
             output.flush();
             now = System.nanoTime();
             if (now >= nextSave) {
+                reloadAllowlist();
                 status = snapshot();
                 registry.forgetRotatedBefore(registry.now().minus(FORGET_ROTATED_AFTER));
                 checkpoints.save();
@@ -158,6 +170,19 @@ public final class TailRunner {
             if (lines == 0) {
                 Thread.sleep(settings.pollInterval().toMillis());
             }
+        }
+    }
+
+    /** Takes a changed allowlist file into force, or says why it cannot and keeps the one in force. */
+    private void reloadAllowlist() {
+        if (allowlist == null) {
+            return;
+        }
+        switch (allowlist.reloadIfChanged()) {
+            case WatchedAllowlist.Reload.Reloaded r -> note("allowlist " + allowlist.file() + " changed; entries in"
+                    + " force: " + r.allowlist().entries().size());
+            case WatchedAllowlist.Reload.Refused r -> note(r.reason());
+            case WatchedAllowlist.Reload.Unchanged u -> { }
         }
     }
 

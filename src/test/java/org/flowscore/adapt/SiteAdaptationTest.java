@@ -13,7 +13,7 @@ import org.flowscore.corpus.Corpus;
 import org.flowscore.corpus.CorpusRecipe;
 import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
-import org.flowscore.labels.Allowlist;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelPolicy;
 import org.flowscore.model.Adaptation;
 import org.flowscore.model.Calibration;
@@ -53,7 +53,7 @@ class SiteAdaptationTest {
 
     private static SiteAdaptation.Result adapt() throws Exception {
         SiteAdaptation.Settings settings = new SiteAdaptation.Settings("site", LabelPolicy.defaults(),
-                Allowlist.empty(), 0.25, 1, new SiteCalibration.FlaggedShare(0.01));
+                Allowlist.EMPTY, 0.25, 1, new SiteCalibration.FlaggedShare(0.01));
         ReadOptions read = ReadOptions.defaults();
         return SiteAdaptation.adapt(corpus, site, SiteAdaptation.label(site, settings, read), settings, read,
                 line -> { });

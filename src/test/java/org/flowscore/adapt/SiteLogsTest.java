@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.GroundTruth;
-import org.flowscore.labels.Allowlist;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelCounts;
 import org.flowscore.labels.LabelException;
 import org.flowscore.labels.LabelPolicy;
@@ -46,7 +46,7 @@ class SiteLogsTest {
         Files.writeString(dir.resolve("notice.log"), String.join("\n", "#separator \\x09", "#path\tnotice",
                 "#fields\tts\tuid\tnote", "1601998366.8\tCNgrt04tHika5Pgpfi\tDNS::Odd_Answer", ""));
         SiteLogs logs = read(List.of(dir.toString()), List.of(), TimeWindow.ALL);
-        SiteLogs.Labelled labelled = logs.label(Allowlist.empty(), LabelPolicy.defaults(), ReadOptions.defaults(),
+        SiteLogs.Labelled labelled = logs.label(Allowlist.EMPTY, LabelPolicy.defaults(), ReadOptions.defaults(),
                 false);
         List<Connection> connections = labelled.streams().getFirst().connections();
         assertEquals(new GroundTruth("Malicious", "Zeek notice DNS::Odd_Answer"), connections.stream()

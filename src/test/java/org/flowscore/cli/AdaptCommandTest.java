@@ -131,12 +131,12 @@ class AdaptCommandTest {
                 "--info-alerts", "maybe", "-o", out);
         assertEquals(2, info.exitCode());
         assertTrue(info.err().contains("'maybe' is not a choice: use left-out, attack or benign"), info.err());
-        Path allow = tmp.resolve("allow.txt");
-        Files.writeString(allow, "# ok\nsrc=10.0.0.0/8 dport=22\n");
+        Path allow = tmp.resolve("allow.yml");
+        Files.writeString(allow, "# ok\n- id: ssh\n  comment: admins\n  source: 10.0.0.0/8\n  dport: 22\n");
         CliRun allowlist = CliRun.of("adapt", "--data", "sample-logs/zeek-tsv/conn.log", "--flagged-share", "0.01",
                 "--allowlist", allow.toString(), "-o", out);
         assertEquals(1, allowlist.exitCode());
-        assertTrue(allowlist.err().contains(allow + " line 2: unknown key 'dport'"), allowlist.err());
+        assertTrue(allowlist.err().contains(allow + ":5: unknown key 'dport'"), allowlist.err());
         CliRun labelsAlone = CliRun.of("evaluate", "--data", "sample-logs/zeek-tsv/conn.log", "--labels",
                 SharedData.require(EVE).toString());
         assertEquals(2, labelsAlone.exitCode());

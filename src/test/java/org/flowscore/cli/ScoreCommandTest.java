@@ -43,6 +43,43 @@ class ScoreCommandTest {
         }
         assertTrue(r.err().contains(String.format("%,d flagged as attack", attacks)), r.err());
         assertTrue(r.err().contains("top-scoring flows:"), r.err());
+        long groups = docs.stream().filter(d -> d.at("/flowscore/label").asText().equals("attack"))
+                .map(d -> d.at("/flowscore/alert/group/id").asText()).distinct().count();
+        assertTrue(groups > 0 && groups * 5 < attacks, groups + " groups of " + attacks + " flagged flows");
+        assertTrue(r.err().contains(String.format("alerts: %,d flagged flows in ", attacks)), r.err());
+    }
+
+    @Test
+    void anAllowlistMarksTheFlowsItCoversAndAMistakeInItIsNamedWithItsLine() throws IOException {
+        Path allowlist = Files.writeString(tmp.resolve("allowlist.yml"), """
+                - id: all-tcp-to-port-22
+                  comment: the lab's SSH jump host takes logins from anywhere
+                  port: 22
+                """);
+        Path out = tmp.resolve("scored.ndjson");
+        CliRun r = CliRun.of("score", "--allowlist", allowlist.toString(), "-o", out.toString(), "sample-logs");
+        assertEquals(0, r.exitCode(), r.err());
+        long marked = 0;
+        for (String line : Files.readAllLines(out)) {
+            JsonNode d = JSON.readTree(line);
+            // ICMP documents carry no destination.port: the port an entry names is a TCP, UDP or SCTP one.
+            boolean ssh = d.at("/destination/port").asInt() == 22;
+            assertEquals(ssh, d.at("/flowscore/allowlisted").asBoolean(), line);
+            assertTrue(!ssh || d.at("/flowscore/alert").isMissingNode(), line);
+            marked += ssh ? 1 : 0;
+        }
+        assertTrue(marked > 0);
+        assertTrue(r.err().contains(String.format("%,d flows allowlisted", marked)), r.err());
+
+        Files.writeString(allowlist, "- id: a\n  comment: b\n  port: 70000\n");
+        CliRun wrong = CliRun.of("score", "--allowlist", allowlist.toString(), "sample-logs");
+        assertEquals(1, wrong.exitCode());
+        assertEquals("flowscore: allowlist " + allowlist + ":3: port: '70000' is not a port number (0-65535)\n",
+                wrong.err());
+        CliRun mode = CliRun.of("score", "--alerts", "grouped-by-host", "sample-logs");
+        assertEquals(1, mode.exitCode());
+        assertTrue(mode.err().contains("--alerts: 'grouped-by-host' is not an alert mode: use grouped or per-flow"),
+                mode.err());
     }
 
     @Test

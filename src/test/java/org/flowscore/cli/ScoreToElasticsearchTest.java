@@ -37,13 +37,17 @@ class ScoreToElasticsearchTest {
         assertEquals(0, first.exitCode(), first.err());
         assertEquals("", first.out(), "with --es and no --output, nothing goes to stdout");
         assertEquals(RECORDS, EsRequests.count(url, "logs-flowscore.flow-" + ns));
-        assertEquals(alerts(first), EsRequests.count(url, "logs-flowscore.alert-" + ns));
+        // One alert document per group (the default), and every flagged flow names its group.
+        long groups = EsRequests.distinct(url, "logs-flowscore.flow-" + ns, "flowscore.alert.group.id");
+        assertTrue(groups > 0 && groups < alerts(first), groups + " groups of " + alerts(first) + " flagged flows");
+        assertEquals(groups, EsRequests.count(url, "logs-flowscore.alert-" + ns));
         assertTrue(first.err().contains("logs-flowscore.flow-" + ns + ": 31,367 indexed, 0 duplicates (409), 0 dead-lettered"),
                 first.err());
 
         CliRun second = score(url, ns);
         assertEquals(0, second.exitCode(), second.err());
         assertEquals(RECORDS, EsRequests.count(url, "logs-flowscore.flow-" + ns));
+        assertEquals(groups, EsRequests.count(url, "logs-flowscore.alert-" + ns), "the rerun's groups have the same ids");
         assertTrue(second.err().contains("logs-flowscore.flow-" + ns + ": 0 indexed, 31,367 duplicates (409)"),
                 second.err());
         assertTrue(second.err().contains("docs/s"), second.err());

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code flowscore setup --kibana} as a user runs it, against a stand-in that answers like Kibana's
- * import API: an object it has seen before is reported as overwritten, so a rerun shows updates.
+ * import APIs: an object it has seen before is reported as overwritten, so a rerun shows updates, and a rule whose
+ * rule_id it holds is refused unless the import overwrites, as the detection engine does.
  */
 class SetupKibanaCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +47,8 @@ class SetupKibanaCommandTest {
         String body;
         if (exchange.getRequestURI().getPath().equals("/api/status")) {
             body = "{\"version\":{\"number\":\"9.1.0\"}}";
+        } else if (exchange.getRequestURI().getPath().endsWith("/api/detection_engine/rules/_import")) {
+            body = importRules(exchange);
         } else {
             ObjectNode result = JSON.createObjectNode().put("success", true);
             ArrayNode results = result.putArray("successResults");
@@ -69,6 +72,29 @@ class SetupKibanaCommandTest {
         exchange.close();
     }
 
+    private String importRules(HttpExchange exchange) throws IOException {
+        boolean overwrite = "overwrite=true".equals(exchange.getRequestURI().getQuery());
+        ObjectNode result = JSON.createObjectNode();
+        ArrayNode errors = result.putArray("errors");
+        int imported = 0;
+        int rules = 0;
+        String multipart = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        for (String line : multipart.split("\r\n\r\n", 2)[1].split("\n")) {
+            if (line.startsWith("{")) {
+                rules++;
+                String ruleId = JSON.readTree(line).path("rule_id").asText();
+                if (stored.add("rule/" + ruleId) || overwrite) {
+                    imported++;
+                } else {
+                    errors.addObject().put("rule_id", ruleId).putObject("error").put("status_code", 409)
+                            .put("message", "rule_id: \"" + ruleId + "\" already exists");
+                }
+            }
+        }
+        return result.put("success", errors.isEmpty()).put("success_count", imported).put("rules_count", rules)
+                .toString();
+    }
+
     @Test
     void importsEveryObjectThenUpdatesThemOnARerun() {
         CliRun first = CliRun.of("setup", "--kibana", url, "--space", "soc");
@@ -76,12 +102,13 @@ class SetupKibanaCommandTest {
         assertTrue(first.out().startsWith("Kibana 9.1.0 at " + url + ", space soc\n"
                 + "created   index-pattern flowscore-alerts (logs-flowscore.alert-*)\n"), first.out());
         assertTrue(first.out().contains("created   dashboard flowscore-overview (flowscore: Overview)\n"), first.out());
-        assertTrue(first.out().endsWith("8 created, 0 updated\n"), first.out());
+        assertTrue(first.out().endsWith("9 created, 0 updated\n7 detection rules imported (created, or updated in"
+                + " place)\n"), first.out());
 
         CliRun second = CliRun.of("setup", "--kibana", url, "--space", "soc");
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.out().endsWith("updated   dashboard flowscore-overview (flowscore: Overview)\n"
-                + "0 created, 8 updated\n"), second.out());
+                + "0 created, 9 updated\n7 detection rules imported (created, or updated in place)\n"), second.out());
     }
 
     @Test

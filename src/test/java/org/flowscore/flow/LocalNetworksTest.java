@@ -43,7 +43,7 @@ class LocalNetworksTest {
                 () -> LocalNetworks.parse(List.of("10.0.0.0/8", "10.0.0.0/33")));
         assertEquals("'10.0.0.0/33': the prefix length must be 0-32", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> LocalNetworks.parse(List.of("intranet")));
-        assertTrue(e.getMessage().startsWith("'intranet' is not an address range"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("'intranet' is not an address or a range"), e.getMessage());
     }
 
     @Test

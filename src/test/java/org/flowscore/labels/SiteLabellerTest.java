@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.flowscore.allowlist.Allowlist;
+import org.flowscore.allowlist.AllowlistFile;
 import org.flowscore.capture.PacketCapture;
 import org.flowscore.capture.flowtable.ConnectionRecords;
 import org.flowscore.capture.flowtable.FlowTable;
@@ -46,7 +48,7 @@ class SiteLabellerTest {
     }
 
     private static SiteLabeller labeller(List<SuricataAlert> alerts, LabelPolicy policy, boolean measuring) {
-        return new SiteLabeller(alerts, List.of(), Allowlist.empty(), policy, LocalNetworks.defaults(), measuring);
+        return new SiteLabeller(alerts, List.of(), Allowlist.EMPTY, policy, LocalNetworks.defaults(), measuring);
     }
 
     private static List<GroundTruth> label(SiteLabeller labeller, List<Connection> connections) {
@@ -150,8 +152,13 @@ class SiteLabellerTest {
                 alert("2", T0, "203.0.113.6", 4001, "10.0.0.2", 80, 13, "ET CINS Poor Reputation IP group 1", 2),
                 alert("3", T0, "10.0.0.7", 4002, "198.51.100.1", 443, 14, "ET DROP Spamhaus listed", 2),
                 alert(null, T0 + 20_000_000, "203.0.113.9", 5000, "10.0.0.3", 25, 15, "ET SCAN smtp", 2));
-        Path allow = tmp.resolve("allow.txt");
-        Files.writeString(allow, "src=203.0.113.5 port=22  # our own pen test\n");
+        Path allow = tmp.resolve("allow.yml");
+        Files.writeString(allow, """
+                - id: pen-test
+                  comment: our own pen test
+                  source: 203.0.113.5
+                  port: 22
+                """);
         List<Connection> connections = List.of(
                 SiteConnections.suricata("1", "203.0.113.5", 4000, "10.0.0.2", 22, T0),
                 SiteConnections.suricata("2", "203.0.113.6", 4001, "10.0.0.2", 80, T0),
@@ -161,7 +168,7 @@ class SiteLabellerTest {
                 SiteConnections.zeek("Cn", "10.0.0.8", 6000, "10.0.0.9", 445, T0));
         List<ZeekNotice> notices = List.of(new ZeekNotice("Cn", "SMB::Lateral"));
 
-        SiteLabeller plain = new SiteLabeller(alerts, notices, Allowlist.empty(), LabelPolicy.defaults(),
+        SiteLabeller plain = new SiteLabeller(alerts, notices, Allowlist.EMPTY, LabelPolicy.defaults(),
                 LocalNetworks.defaults(), false);
         assertEquals(List.of(
                 new GroundTruth("Malicious", "Misc Attack, severity 1"),
@@ -176,15 +183,15 @@ class SiteLabellerTest {
         assertEquals(Set.of("10.0.0.7"), plain.localListedSources());
         assertEquals(Set.of(11L, 12L, 13L), plain.labellingSignatures());
 
-        SiteLabeller allowing = new SiteLabeller(alerts, notices, Allowlist.read(allow), LabelPolicy.defaults(),
+        SiteLabeller allowing = new SiteLabeller(alerts, notices, AllowlistFile.read(allow), LabelPolicy.defaults(),
                 LocalNetworks.defaults(), false);
-        assertEquals(new GroundTruth("benign", "allowlist line 1: our own pen test"),
+        assertEquals(new GroundTruth("benign", "allowlist entry pen-test: our own pen test"),
                 allowing.label(connections.getFirst()));
 
         LabelPolicy holdingOut13 = LabelPolicy.defaults().holdingOut(Set.of(13L));
-        SiteLabeller training = new SiteLabeller(alerts, notices, Allowlist.empty(), holdingOut13,
+        SiteLabeller training = new SiteLabeller(alerts, notices, Allowlist.EMPTY, holdingOut13,
                 LocalNetworks.defaults(), false);
-        SiteLabeller measuring = new SiteLabeller(alerts, notices, Allowlist.empty(), holdingOut13,
+        SiteLabeller measuring = new SiteLabeller(alerts, notices, Allowlist.EMPTY, holdingOut13,
                 LocalNetworks.defaults(), true);
         assertEquals(new GroundTruth("Unknown", "left out: held-out signatures"), training.label(connections.get(1)));
         assertEquals(new GroundTruth("Unknown", "left out: held-out signatures"), training.label(connections.get(2)),

@@ -7,17 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.flowscore.allowlist.Allowlist;
+import org.flowscore.allowlist.AllowlistFile;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.testing.ScoredDocuments;
 import org.flowscore.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shared mappings component against ECS (ecs_flat.yml) and against the documents flowscore writes:
@@ -32,6 +38,11 @@ class MappingTemplateTest {
     private static final List<String> SAMPLES = List.of("zeek/zat-2013-tsv/conn.log",
             "zeek/slips-test10-tsv/conn.log", "zeek/rita-open-conns-tsv/conn.log",
             "zeek/iot23-honeypot-4-1/conn.log.labeled", "suricata/slips-test6/eve.json");
+    /** The sample the alert output runs over, with part of its flows allowlisted. */
+    private static final String ALERTED = "zeek/rita-open-conns-tsv/conn.log";
+
+    @TempDir
+    static Path tmp;
 
     @BeforeAll
     static void load() throws IOException {
@@ -62,19 +73,23 @@ class MappingTemplateTest {
     }
 
     @Test
-    void everyFieldTheDocumentsCarryIsMappedWithAFittingType() throws IOException {
+    void everyFieldTheDocumentsCarryIsMappedWithAFittingType() throws Exception {
         Map<String, String> seen = new TreeMap<>();
+        List<String> documents = new ArrayList<>();
         for (String file : SAMPLES) {
-            for (ScoredDocuments.Document d : ScoredDocuments.of(file)) {
-                Map<String, JsonNode> leaves = new HashMap<>();
-                leaves("", JSON.readTree(d.json()), leaves);
-                for (var leaf : leaves.entrySet()) {
-                    String type = mapped.get(leaf.getKey());
-                    assertTrue(type != null, "not mapped: " + leaf.getKey());
-                    assertTrue(fits(type, leaf.getValue()), leaf.getKey() + " is mapped " + type + " but got "
-                            + leaf.getValue());
-                    seen.put(leaf.getKey(), type);
-                }
+            ScoredDocuments.of(file).forEach(d -> documents.add(d.json()));
+        }
+        // The alert side: flows marked allowlisted or with their alert kind and group, and the groups' documents.
+        documents.addAll(ScoredDocuments.alerted(ALERTED, allowlist()));
+        for (String json : documents) {
+            Map<String, JsonNode> leaves = new HashMap<>();
+            leaves("", JSON.readTree(json), leaves);
+            for (var leaf : leaves.entrySet()) {
+                String type = mapped.get(leaf.getKey());
+                assertTrue(type != null, "not mapped: " + leaf.getKey());
+                assertTrue(fits(type, leaf.getValue()), leaf.getKey() + " is mapped " + type + " but got "
+                        + leaf.getValue());
+                seen.put(leaf.getKey(), type);
             }
         }
         // Between them the samples exercise every mapped field but three, so a mapping nothing writes any
@@ -94,6 +109,17 @@ class MappingTemplateTest {
             String expected = set.isCategorical(i) ? "keyword" : set.isFractional(i) ? "float" : "long";
             assertEquals(expected, mapped.get("flowscore.features." + set.names().get(i)), set.names().get(i));
         }
+    }
+
+    private static Allowlist allowlist() throws Exception {
+        Path file = tmp.resolve("allowlist.yml");
+        Files.writeString(file, """
+                - id: news-site
+                  comment: a site everybody reads
+                  destination: 205.204.101.0/24
+                  port: 80
+                """);
+        return AllowlistFile.read(file);
     }
 
     /** Mapped leaf fields by dotted name; object fields (with or without "type": "object") are walked. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The output contract kept by the file output and the tee: each flow acknowledged once, when stored. */
 class FlowOutputsTest {
-    private static final RenderedFlow FLOW = new RenderedFlow(null, "id", "{\"event\":1}", null, "1,2,3");
+    private static final RenderedFlow FLOW = new RenderedFlow(null, "id", "{\"event\":1}", null, "1,2,3",
+            FlowMarks.NONE);
 
     private static final class Counted implements Acknowledgement {
         final AtomicInteger calls = new AtomicInteger();

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.flowscore.flow.CommunityId;
-import org.flowscore.flow.LocalNetworks;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.ReaderContext;
 import org.flowscore.model.Model;
@@ -33,6 +32,7 @@ import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryEntry;
 import org.flowscore.testing.HeldOutput;
 import org.flowscore.testing.StandInPipeline;
+import org.flowscore.testing.Tails;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,19 +86,11 @@ class TailRunnerTest {
     }
 
     private TailStatus tail(Path log, HeldOutput output, int expectFlows) throws Exception {
-        TailSettings settings = new TailSettings(List.of(new InputSpec(log.toString(), SourceFormat.ZEEK_TSV, SENSOR)),
-                tmp.resolve("registry.json"), false, false, Duration.ofMillis(10), Duration.ZERO,
-                Duration.ofMillis(50), null, LocalNetworks.defaults());
+        TailSettings settings = Tails.oneLog(log, SENSOR, tmp.resolve("registry.json"));
         StringWriter notes = new StringWriter();
-        TailRunner runner = new TailRunner(settings, model, model.threshold(), output, () -> null,
+        TailRunner runner = new TailRunner(settings, model, model.threshold(), output, () -> null, null,
                 new PrintWriter(notes, true));
-        CompletableFuture<TailStatus> run = CompletableFuture.supplyAsync(() -> {
-            try {
-                return runner.run(Duration.ofMillis(200));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<TailStatus> run = Tails.start(runner, Duration.ofMillis(200));
         output.awaitSize(expectFlows, Duration.ofSeconds(60));
         runner.requestStop();
         TailStatus status = run.get(30, TimeUnit.SECONDS);

@@ -46,6 +46,18 @@ public final class EsRequests {
         return a.json().path("count").asLong();
     }
 
+    /** How many distinct values a field holds across an index, exactly up to 40,000, after a refresh. */
+    public static long distinct(String url, String index, String field) {
+        send(url, "POST", "/" + index + "/_refresh", null, "application/json");
+        Answer a = send(url, "POST", "/" + index + "/_search", "{\"size\":0,\"aggs\":{\"n\":{\"cardinality\":"
+                + "{\"field\":\"" + field + "\",\"precision_threshold\":40000}}}}", "application/json");
+        if (a.status() != 200) {
+            throw new AssertionError("cardinality of " + field + " in " + index + " answered " + a.status() + ": "
+                    + a.json());
+        }
+        return a.json().at("/aggregations/n/value").asLong();
+    }
+
     /** Values of a keyword field that more than one document holds (at most 10), after a refresh. */
     public static JsonNode repeatedValues(String url, String index, String field) {
         send(url, "POST", "/" + index + "/_refresh", null, "application/json");

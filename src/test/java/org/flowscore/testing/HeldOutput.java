@@ -12,15 +12,23 @@ import org.flowscore.sink.Renditions;
 
 /**
  * An output that keeps every flow it is given and holds its acknowledgement until the test releases it: at
- * once, later, out of order, or never (a destination that went away at shutdown). Thread-safe, for runners
- * that write on their own thread while the test watches.
+ * once, later, out of order, or never (a destination that went away at shutdown). It keeps alert documents too,
+ * acknowledged as they come unless told to hold them. Thread-safe, for runners that write on their own thread
+ * while the test watches.
  */
 public final class HeldOutput implements FlowOutput {
     private final Renditions needs;
     private final BiPredicate<Integer, RenderedFlow> acknowledgeAtOnce;
     private final List<RenderedFlow> flows = new ArrayList<>();
     private final List<Acknowledgement> held = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<Acknowledgement> heldAlerts = new ArrayList<>();
+    private IntPredicate acknowledgeAlertAtOnce = i -> true;
     private int finishes;
+
+    /** An alert document as it was given. */
+    public record Alert(String id, String document) {
+    }
 
     /**
      * @param acknowledgeAtOnce which flows, by their position in the output, are acknowledged as they come;
@@ -57,6 +65,42 @@ public final class HeldOutput implements FlowOutput {
         if (now) {
             stored.acknowledged();
         }
+    }
+
+    /** Which alert documents, by their position among alerts, are acknowledged as they come; the others are held. */
+    public synchronized HeldOutput holdingAlerts(IntPredicate acknowledgeAtOnce) {
+        this.acknowledgeAlertAtOnce = acknowledgeAtOnce;
+        return this;
+    }
+
+    @Override
+    public void alert(String id, String document, Acknowledgement stored) {
+        boolean now;
+        synchronized (this) {
+            now = acknowledgeAlertAtOnce.test(alerts.size());
+            alerts.add(new Alert(id, document));
+            heldAlerts.add(now ? null : stored);
+        }
+        if (now) {
+            stored.acknowledged();
+        }
+    }
+
+    /** The alert documents, in the order they came. */
+    public synchronized List<Alert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    /** Acknowledges the held alert document at {@code position} (among alerts, in the order they came). */
+    public void releaseAlert(int position) {
+        Acknowledgement ack;
+        synchronized (this) {
+            ack = heldAlerts.set(position, null);
+        }
+        if (ack == null) {
+            throw new IllegalStateException("alert " + position + " was not held");
+        }
+        ack.acknowledged();
     }
 
     @Override

@@ -3,6 +3,9 @@ package org.flowscore.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flowscore.alerts.AlertSettings;
+import org.flowscore.alerts.AlertingOutput;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureExtractor;
 import org.flowscore.features.FeatureSettings;
@@ -13,7 +16,10 @@ import org.flowscore.model.Calibration;
 import org.flowscore.model.ModelInfo;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.model.score.Contribution;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.sink.EcsDocuments;
+import org.flowscore.sink.Renderer;
+import org.flowscore.sink.Renditions;
 
 /**
  * The ECS documents flowscore writes for real connections of the shared data, scored by a stand-in model:
@@ -40,14 +46,36 @@ public final class ScoredDocuments {
         EcsDocuments docs = new EcsDocuments(model(), 0.5);
         List<Document> out = new ArrayList<>();
         for (int i = 0; i < featured.size(); i++) {
-            FeaturedConnection fc = featured.get(i);
-            boolean attack = i % 2 == 0;
-            ScoredFlow flow = new ScoredFlow(fc, attack ? 0.9 : 0.1, attack,
-                    attack ? List.of(new Contribution("count", "12", 0.2)) : List.of());
+            ScoredFlow flow = standIn(featured.get(i), i);
             String id = docs.id(flow);
             out.add(new Document(id, docs.render(flow, id, false).event()));
         }
         return out;
+    }
+
+    /**
+     * The documents of a file through the alert output in front, scored as {@link #of}: its flow events, marked by
+     * the allowlist and the alert rules, then its alert group documents (grouped, five-minute windows).
+     */
+    public static List<String> alerted(String sharedFile, Allowlist allowlist) {
+        HeldOutput stored = new HeldOutput(new Renditions(true, true, false), i -> true);
+        AlertingOutput output = new AlertingOutput(stored, AlertSettings.DEFAULT, () -> allowlist);
+        Renderer renderer = new Renderer(model(), 0.5, output.needs(), output.marker());
+        List<FeaturedConnection> featured = featured(sharedFile);
+        for (int i = 0; i < featured.size(); i++) {
+            output.write(renderer.render(standIn(featured.get(i), i)), Acknowledgement.NONE);
+        }
+        output.endOfInput();
+        List<String> documents = new ArrayList<>(stored.events());
+        stored.alerts().forEach(a -> documents.add(a.document()));
+        return documents;
+    }
+
+    /** The stand-in model's verdict on the {@code i}th connection of a file. */
+    private static ScoredFlow standIn(FeaturedConnection fc, int i) {
+        boolean attack = i % 2 == 0;
+        return new ScoredFlow(fc, attack ? 0.9 : 0.1, attack,
+                attack ? List.of(new Contribution("count", "12", 0.2)) : List.of());
     }
 
     /** The connections of a file under the shared data folder with the 41 and the extended features. */

@@ -50,7 +50,7 @@ public final class KibanaImporter {
     public List<Imported> importBundle(byte[] ndjson, String space) {
         String boundary = "flowscore-" + UUID.randomUUID();
         EsHttp.Response answer = http.post(path(space), "multipart/form-data; boundary=" + boundary,
-                multipart(boundary, ndjson), Map.of("kbn-xsrf", "true"));
+                multipart(boundary, SavedObjectBundle.NDJSON, ndjson), Map.of("kbn-xsrf", "true"));
         JsonNode json = answer.json();
         if (answer.status() == 404) {
             throw new SetupException(http.url() + " has no saved-objects import at " + path(space) + " (HTTP 404): "
@@ -78,15 +78,19 @@ public final class KibanaImporter {
     }
 
     static String path(String space) {
-        String prefix = space == null || DEFAULT_SPACE.equals(space) ? "" : "/s/" + space;
-        return prefix + "/api/saved_objects/_import?overwrite=true";
+        return inSpace(space, "/api/saved_objects/_import?overwrite=true");
     }
 
-    /** One form field {@code file} holding the NDJSON, as Kibana's import API documents it. */
-    static byte[] multipart(String boundary, byte[] ndjson) {
+    /** A Kibana API path in {@code space}: the default space has no prefix, others {@code /s/ID}. */
+    static String inSpace(String space, String apiPath) {
+        return (space == null || DEFAULT_SPACE.equals(space) ? "" : "/s/" + space) + apiPath;
+    }
+
+    /** One form field {@code file} holding the NDJSON, as Kibana's import APIs document it. */
+    static byte[] multipart(String boundary, String filename, byte[] ndjson) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + SavedObjectBundle.NDJSON + "\"\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
                 + "Content-Type: application/ndjson\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(ndjson);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

@@ -48,17 +48,23 @@ public final class SavedObjectBundle {
 
     /** The decoded objects of a source folder, in import order (type, then id). */
     public static List<JsonNode> readSource(Path objectsFolder) {
-        List<JsonNode> objects = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(objectsFolder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                objects.add(JSON.readTree(file.toFile()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Kibana objects in " + objectsFolder, e);
-        }
+        List<JsonNode> objects = readJsonFiles(objectsFolder, "Kibana objects");
         objects.sort(Comparator.<JsonNode>comparingInt(o -> TYPE_ORDER.indexOf(o.path("type").asText()))
                 .thenComparing(o -> o.path("id").asText()));
         return objects;
+    }
+
+    /** Every {@code .json} file below {@code folder}; {@code what} they are names them in a failure. */
+    static List<JsonNode> readJsonFiles(Path folder, String what) {
+        List<JsonNode> read = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                read.add(JSON.readTree(file.toFile()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the " + what + " in " + folder, e);
+        }
+        return read;
     }
 
     /** The NDJSON Kibana imports: one compact object per line, stringified attributes encoded. */
@@ -77,9 +83,14 @@ public final class SavedObjectBundle {
 
     /** The bundle shipped in the jar, exactly as it is imported. */
     public static byte[] shipped() {
-        try (InputStream in = SavedObjectBundle.class.getResourceAsStream("/kibana/" + NDJSON)) {
+        return shipped(NDJSON);
+    }
+
+    /** A file of the jar's {@code kibana/} folder, exactly as it is imported. */
+    static byte[] shipped(String name) {
+        try (InputStream in = SavedObjectBundle.class.getResourceAsStream("/kibana/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("kibana/" + NDJSON + " is missing from the jar; rebuild flowscore");
+                throw new IllegalStateException("kibana/" + name + " is missing from the jar; rebuild flowscore");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -9,9 +9,10 @@ import org.flowscore.sink.RenderedFlow;
 import org.flowscore.sink.Renditions;
 
 /**
- * Scored flows into Elasticsearch: every flow into the flow stream, and flows the model flags, as
- * {@code event.kind: alert}, into the alert stream too, both under the flow's deterministic id so a rerun
- * adds nothing. {@link #write} blocks while Elasticsearch is behind, which pauses the reader.
+ * Scored flows into Elasticsearch: every flow into the flow stream, and the alerts into the alert stream: the
+ * alert copy ({@code event.kind: alert}) of a flagged flow that gets one, and the alert documents that stand for
+ * several ({@link #alert}: alert groups), each under its deterministic id so a rerun adds nothing. {@link #write}
+ * blocks while Elasticsearch is behind, which pauses the reader.
  */
 public final class EsSink implements FlowOutput, AutoCloseable {
     private static final Renditions NEEDS = new Renditions(true, true, false);
@@ -85,6 +86,13 @@ public final class EsSink implements FlowOutput, AutoCloseable {
             writer.add(alertStream, flow.id(), flow.alert(), perDocument);
             alerts++;
         }
+    }
+
+    /** Writes an alert document that stands for several flows into the alert stream. */
+    @Override
+    public void alert(String id, String document, Acknowledgement stored) {
+        writer.add(alertStream, id, document, stored);
+        alerts++;
     }
 
     /** Nothing to do: documents go out as batches fill or the batching interval ends. */

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +38,8 @@ class KibanaBundleTest {
             "average", NUMERIC, "median", NUMERIC, "percentile", NUMERIC, "sum", NUMERIC,
             "min", NUMERIC, "max", NUMERIC,
             "unique_count", Set.of("keyword", "ip", "long", "float", "boolean", "date"));
+    /** The field a KQL filter of the bundle's one form ({@code [not ]field : "value"}) tests. */
+    private static final Pattern KQL_FIELD = Pattern.compile("^(?:not )?([\\w.@]+) : ");
     private static final Set<String> VISUALIZATIONS = Set.of("lnsXY", "lnsMetric", "lnsPie", "lnsDatatable",
             "lnsGauge", "lnsHeatmap", "lnsTagcloud", "lnsLegacyMetric");
     private static final Set<String> SERIES = Set.of("line", "area", "area_stacked", "area_percentage_stacked", "bar",
@@ -54,7 +58,8 @@ class KibanaBundleTest {
     void idsAreStableAndEveryObjectCarriesItsMigrationVersions() {
         // Links, bookmarks and the overwrite on reinstall rely on these ids: changing one is a breaking change.
         assertEquals(List.of("index-pattern flowscore-alerts", "index-pattern flowscore-flows",
-                "index-pattern flowscore-original-logs", "search flowscore-alerts-for-analysts",
+                "index-pattern flowscore-original-logs", "search flowscore-alert-groups",
+                "search flowscore-alerts-for-analysts",
                 "search flowscore-original-records", "dashboard flowscore-investigation",
                 "dashboard flowscore-model-health", "dashboard flowscore-overview"),
                 BUNDLE.objects().stream().map(o -> o.path("type").asText() + " " + o.path("id").asText()).toList());
@@ -102,7 +107,7 @@ class KibanaBundleTest {
     @Test
     void lensPanelsUseKnownOperationsOnFieldsOfAcceptedTypes() {
         List<String> problems = new ArrayList<>();
-        assertEquals(19, BUNDLE.lensPanels().size(), "13 on the Overview, 6 on Model health");
+        assertEquals(21, BUNDLE.lensPanels().size(), "15 on the Overview, 6 on Model health");
         for (DecodedBundle.LensPanel panel : BUNDLE.lensPanels()) {
             JsonNode lens = panel.attributes();
             String where = panel.dashboard() + " / " + panel.title();
@@ -135,6 +140,15 @@ class KibanaBundleTest {
     private static void checkColumn(String where, JsonNode column, Set<String> columnIds, List<String> problems) {
         String op = column.path("operationType").asText();
         String field = column.path("sourceField").asText();
+        if (op.equals("filters")) {
+            for (JsonNode f : column.at("/params/filters")) {
+                Matcher kql = KQL_FIELD.matcher(f.at("/input/query").asText());
+                if (!kql.find() || !FIELDS.containsKey(kql.group(1))) {
+                    problems.add(where + ": filter " + f.at("/input/query") + " is not on a template field");
+                }
+            }
+            return;
+        }
         if (op.equals("count")) {
             if (!field.equals("___records___") && !FIELDS.containsKey(field)) {
                 problems.add(where + ": count of unknown field " + field);
@@ -193,7 +207,7 @@ class KibanaBundleTest {
     @Test
     void controlsAndSearchColumnsUseTemplateFieldsOfTheRightType() {
         List<String> problems = new ArrayList<>();
-        assertEquals(6, BUNDLE.controls().size());
+        assertEquals(7, BUNDLE.controls().size());
         for (DecodedBundle.Control c : BUNDLE.controls()) {
             String type = FIELDS.get(c.field());
             boolean fits = c.type().equals("rangeSliderControl") ? NUMERIC.contains(type)
@@ -227,6 +241,27 @@ class KibanaBundleTest {
         for (String search : List.of("flowscore-alerts-for-analysts", "flowscore-original-records")) {
             assertTrue(BUNDLE.get("search", search).at("/attributes/columns").toString().contains("network.community_id"));
         }
+    }
+
+    @Test
+    void theInvestigationPivotsFromAnAlertGroupToItsFlows() {
+        List<String> panels = new ArrayList<>();
+        BUNDLE.get("dashboard", "flowscore-investigation").path("references")
+                .forEach(r -> panels.add(r.path("type").asText() + " " + r.path("id").asText()));
+        assertTrue(panels.containsAll(List.of("search flowscore-alert-groups", "search flowscore-alerts-for-analysts")),
+                panels.toString());
+        ObjectNode groups = BUNDLE.get("search", "flowscore-alert-groups");
+        ObjectNode flows = BUNDLE.get("search", "flowscore-alerts-for-analysts");
+        assertEquals("flowscore-alerts", groups.at("/references/0/id").asText());
+        assertEquals("flowscore-flows", flows.at("/references/0/id").asText(), "the flows carry their group's id");
+        for (String column : List.of("flowscore.alert.group.subject", "flowscore.alert.kind",
+                "flowscore.alert.group.flows", "event.start", "event.end", "flowscore.alert.group.top_explanation",
+                "flowscore.alert.group.id")) {
+            assertTrue(groups.at("/attributes/columns").toString().contains("\"" + column + "\""), column);
+        }
+        assertTrue(flows.at("/attributes/columns").toString().contains("\"flowscore.alert.group.id\""));
+        assertTrue(BUNDLE.controls().stream().anyMatch(c -> c.dashboard().equals("flowscore-investigation")
+                && c.field().equals("flowscore.alert.group.id") && c.dataViewId().equals("flowscore-flows")));
     }
 
     private static Set<String> names(JsonNode object) {

@@ -12,15 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * A Lens layer as the Elasticsearch request Kibana sends for it: bucket columns nested in column order
- * (date_histogram at a fixed interval, terms ordered by their metric, range histograms as histogram),
- * metric columns under the innermost bucket, the layer's KQL and each column's KQL filter as term
- * filters. Only what the bundle uses is translated; anything else fails the test, so a new panel
+ * (date_histogram at a fixed interval, terms ordered by their metric, range histograms as histogram,
+ * filters as a filters aggregation), metric columns under the innermost bucket, the layer's KQL and each
+ * column's KQL filter as term filters. Only what the bundle uses is translated; anything else fails the test, so a new panel
  * cannot pass untested.
  */
 record LensAggregation(List<String> bucketIds, List<String> metricIds, ObjectNode body) {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The one KQL form the bundle uses: field : "value". */
-    private static final Pattern KQL_TERM = Pattern.compile("^([\\w.@]+) : \"([^\"]*)\"$");
+    /** The one KQL form the bundle uses: field : "value", or its negation. */
+    private static final Pattern KQL_TERM = Pattern.compile("^(not )?([\\w.@]+) : \"([^\"]*)\"$");
 
     static LensAggregation of(JsonNode lens, String layerId) {
         Map<String, JsonNode> columns = DecodedBundle.columns(lens, layerId);
@@ -70,6 +70,13 @@ record LensAggregation(List<String> bucketIds, List<String> metricIds, ObjectNod
                         ? "_count" : by;
                 terms.putObject("order").put(key, c.at("/params/orderDirection").asText());
             }
+            case "filters" -> {
+                ObjectNode named = agg.putObject("filters").putObject("filters");
+                for (JsonNode f : c.at("/params/filters")) {
+                    kql(f.at("/input/query").asText(), named.putObject(f.path("label").asText()).putObject("bool")
+                            .putArray("filter"));
+                }
+            }
             default -> throw new IllegalArgumentException("no translation for bucket " + c);
         }
     }
@@ -97,7 +104,10 @@ record LensAggregation(List<String> bucketIds, List<String> metricIds, ObjectNod
         if (!m.matches()) {
             throw new IllegalArgumentException("no translation for KQL " + query);
         }
-        filters.addObject().putObject("term").put(m.group(1), m.group(2));
+        ObjectNode term = JSON.createObjectNode();
+        term.putObject("term").put(m.group(2), m.group(3));
+        filters.add(m.group(1) == null ? term : JSON.createObjectNode().set("bool",
+                JSON.createObjectNode().set("must_not", term)));
     }
 
     /** The value of a metric aggregation in a bucket (or the top level), null when it has none. */
@@ -120,6 +130,7 @@ record LensAggregation(List<String> bucketIds, List<String> metricIds, ObjectNod
             rows.add(holder);
             return;
         }
+        // A filters aggregation answers with its buckets by name, the others with a list: both iterate alike.
         for (JsonNode bucket : holder.path(bucketIds.get(depth)).path("buckets")) {
             collect(bucket, depth + 1, rows);
         }

@@ -1,0 +1,44 @@
+package org.flowscore.alerts;
+
+import java.util.function.Supplier;
+import org.flowscore.allowlist.Allowlist;
+import org.flowscore.allowlist.AllowlistEntry;
+import org.flowscore.model.ScoredFlow;
+import org.flowscore.sink.FlowMarker;
+import org.flowscore.sink.FlowMarks;
+
+/**
+ * Marks each flow before it is rendered: with the first allowlist entry that covers it (then nothing else: it never
+ * alerts, flagged or not), or, when it is flagged, with its {@link AlertKind}, {@link AlertSeverity} and, when alerts
+ * are grouped, its group's id. Everything comes from the flow alone, so any thread may mark any flow.
+ */
+public final class AlertMarker implements FlowMarker {
+    private final Supplier<Allowlist> allowlist;
+    private final AlertSettings settings;
+    private final long windowMicros;
+
+    /** @param allowlist the list in force, asked for every flow (a daemon swaps it when the file changes) */
+    public AlertMarker(Supplier<Allowlist> allowlist, AlertSettings settings) {
+        this.allowlist = allowlist;
+        this.settings = settings;
+        this.windowMicros = settings.window().toNanos() / 1000;
+    }
+
+    @Override
+    public FlowMarks marks(ScoredFlow flow) {
+        AllowlistEntry entry = allowlist.get().match(flow.connection());
+        if (entry != null) {
+            return new FlowMarks(entry.id(), null, null, null);
+        }
+        if (!flow.attack()) {
+            return FlowMarks.NONE;
+        }
+        AlertKind kind = AlertKind.of(flow);
+        String group = settings.mode() == AlertMode.GROUPED ? GroupKey.of(flow, kind, windowMicros).id() : null;
+        return new FlowMarks(null, kind.id(), AlertSeverity.of(flow.score()).id(), group);
+    }
+
+    AlertSettings settings() {
+        return settings;
+    }
+}
