@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                     + " allowlisted, and never alert.",
             "",
             "Without --model the shipped default model is used: a random forest trained on real captures of"
-                    + " modern networks with simulated attacks injected, held to about 1 % of benign flows flagged"
+                    + " modern networks with simulated attacks injected, held to about 1 %% of benign flows flagged"
                     + " across captures (models/README.md). Fit its threshold to your network with flowscore"
                     + " calibrate, or train on your own labelled traffic (flowscore train). A summary on stderr"
                     + " counts what was read, scored and flagged, and lists the top-scoring flows.",

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
@@ -82,6 +83,28 @@ class HelpRenderingTest {
             }
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void everyPercentSignInHelpTextIsEscapedForPicocli() {
+        // picocli formats help text with String.format: a bare '%' makes it print a warning and the raw text.
+        List<String> problems = new ArrayList<>();
+        checkPercents(Main.commandLine(), problems);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static void checkPercents(CommandLine cl, List<String> problems) {
+        CommandSpec spec = cl.getCommandSpec();
+        List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+        texts.addAll(List.of(spec.usageMessage().footer()));
+        spec.options().forEach(option -> texts.addAll(List.of(option.description())));
+        spec.positionalParameters().forEach(parameter -> texts.addAll(List.of(parameter.description())));
+        for (String text : texts) {
+            if (text.replace("%%", "").replace("%n", "").contains("%")) {
+                problems.add(spec.qualifiedName() + ": a bare '%' in: " + text);
+            }
+        }
+        cl.getSubcommands().values().forEach(sub -> checkPercents(sub, problems));
     }
 
     /** Each command's help sections, by section key, as lines rendered at {@code width} without colours. */
