@@ -19,6 +19,7 @@ import picocli.CommandLine;
         subcommands = {
             ScoreCommand.class,
             TailCommand.class,
+            ConsumeCommand.class,
             StatusCommand.class,
             BackfillCommand.class,
             CaptureCommand.class,

@@ -1,0 +1,142 @@
+package org.flowscore.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flowscore.testing.InChildProcesses;
+import org.flowscore.testing.KafkaBroker;
+import org.flowscore.testing.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every payload form sensors and shippers write reaches the same documents as {@code score} over the original log
+ * with the same sensor name: bare Zeek JSON records and Suricata EVE lines keyed by sensor, zeek-kafka's tagged
+ * records named by one of their additional values, Filebeat's envelope named by its {@code host.name}. Records that
+ * are none of these are counted and skipped; an unkeyed topic of several partitions is refused, naming rekey.
+ */
+@InChildProcesses
+class ConsumePayloadFormsTest {
+    private static final Path ZEEK = SharedData.require("zeek/zat-2019-json/conn.log");
+    private static final Path EVE = SharedData.require("suricata/slips-test6/eve.json");
+    @TempDir
+    static Path shared;
+    private static KafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start(shared.resolve("kafka"));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    @Timeout(120)
+    void bareZeekAndEveLinesKeyedBySensorScoreAsTheirLogs() throws Exception {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Records.lines(ZEEK).forEach(l -> records.add(Records.record("bare", "z1", l)));
+        records.add(Records.record("bare", "z1", "not a record at all"));
+        records.add(new ProducerRecord<>("bare", Records.bytes("z1"), new byte[] {0, 1, 2, '{'}));
+        records.add(Records.record("bare", "z1", "{\"dns\": {\"ts\": 1, \"query\": \"example.org\"}}"));
+        Records.lines(EVE).forEach(l -> records.add(Records.record("eve", "s1", l)));
+        broker.createTopic("bare", 1);
+        broker.createTopic("eve", 2);
+        Records.produce(broker.bootstrap(), records);
+
+        List<String> zeek = Records.scored(dir, "z1", ZEEK);
+        List<String> eve = Records.scored(dir, "s1", EVE);
+        Path out = dir.resolve("consumed.ndjson");
+        try (ConsumeRun run = ConsumeRun.start(broker.bootstrap(), List.of("bare", "eve"), null, "forms-key", "key",
+                out)) {
+            assertEquals(zeek.size() + eve.size(), ConsumeRun.awaitLines(out, zeek.size() + eve.size(),
+                    Duration.ofSeconds(60), run), run.log());
+            Thread.sleep(1500);
+            ConsumeStatus status = run.status();
+            assertEquals(3, status.skipped(), run.log());
+            assertEquals(records.size(), status.records());
+        }
+        Map<String, List<String>> consumed = Records.bySensor(Records.lines(out));
+        assertEquals(zeek, consumed.get("z1"));
+        assertEquals(eve, consumed.get("s1"));
+    }
+
+    @Test
+    @Timeout(120)
+    void zeekKafkaTaggedRecordsNamedByAnAdditionalValue() throws Exception {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (String line : Records.lines(ZEEK)) {
+            records.add(Records.record("tagged", null, "{\"conn\":" + line + ",\"sensor\":\"z2\"}"));
+        }
+        broker.createTopic("tagged", 1);
+        Records.produce(broker.bootstrap(), records);
+        List<String> expected = Records.scored(dir, "z2", ZEEK);
+        Path out = dir.resolve("consumed.ndjson");
+        try (ConsumeRun run = ConsumeRun.start(broker.bootstrap(), List.of("tagged"), null, "forms-tagged",
+                "field:sensor", out)) {
+            assertEquals(expected.size(), ConsumeRun.awaitLines(out, expected.size(), Duration.ofSeconds(60), run),
+                    run.log());
+        }
+        assertEquals(expected, Records.lines(out));
+    }
+
+    @Test
+    @Timeout(120)
+    void filebeatEnvelopesOfEveLinesNamedByHostName() throws Exception {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (String line : Records.lines(EVE)) {
+            ObjectNode envelope = Records.JSON.createObjectNode();
+            envelope.put("@timestamp", "2024-04-19T00:00:00.000Z");
+            envelope.put("message", line);
+            envelope.putObject("host").put("name", "s2");
+            envelope.putObject("agent").put("type", "filebeat");
+            records.add(Records.record("filebeat", "s2", envelope.toString()));
+        }
+        broker.createTopic("filebeat", 3);
+        Records.produce(broker.bootstrap(), records);
+        List<String> expected = Records.scored(dir, "s2", EVE);
+        Path out = dir.resolve("consumed.ndjson");
+        try (ConsumeRun run = ConsumeRun.start(broker.bootstrap(), List.of("filebeat"), null, "forms-filebeat",
+                "field:host.name", out)) {
+            assertEquals(expected.size(), ConsumeRun.awaitLines(out, expected.size(), Duration.ofSeconds(60), run),
+                    run.log());
+        }
+        assertEquals(expected, Records.lines(out));
+    }
+
+    @Test
+    @Timeout(120)
+    void anUnkeyedTopicOfSeveralPartitionsIsRefusedNamingRekey() throws Exception {
+        broker.createTopic("unkeyed", 4);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (String line : Records.lines(ZEEK)) {
+            records.add(Records.record("unkeyed", null, "{\"conn\":" + line + ",\"sensor\":\"z3\"}"));
+        }
+        Records.produce(broker.bootstrap(), records);
+        Path out = dir.resolve("consumed.ndjson");
+        try (ConsumeRun run = ConsumeRun.start(broker.bootstrap(), List.of("unkeyed"), null, "forms-unkeyed",
+                "field:sensor", out)) {
+            Throwable failure = run.awaitFailure(Duration.ofSeconds(60));
+            assertInstanceOf(TopicLayoutException.class, failure, run.log());
+            assertTrue(failure.getMessage().contains("flowscore rekey"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("4 partitions"), failure.getMessage());
+        }
+        assertEquals(0, ConsumeRun.count(out));
+    }
+}
