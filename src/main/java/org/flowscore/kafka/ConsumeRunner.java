@@ -48,6 +48,8 @@ import org.flowscore.tail.MetricsServer;
  */
 public final class ConsumeRunner {
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The most one round of the loop counts towards a sensor's quiet time, however long it took. */
+    private static final long MAX_QUIET_STEP_NANOS = 4 * POLL.toNanos();
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final Duration HANDOVER_GRACE = Duration.ofSeconds(10);
 
@@ -173,8 +175,11 @@ public final class ConsumeRunner {
         long nextCommit = now + COMMIT_EVERY.toNanos();
         long nextStatus = settings.statusInterval().isZero() ? Long.MAX_VALUE
                 : now + settings.statusInterval().toNanos();
+        long previous = now;
         while (!stopRequested) {
             ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
+            long step = Math.min(System.nanoTime() - previous, MAX_QUIET_STEP_NANOS);
+            previous = System.nanoTime();
             for (TopicPartition tp : batch.partitions()) {
                 AssignedPartition partition = assigned.get(tp);
                 if (partition == null) {
@@ -186,7 +191,7 @@ public final class ConsumeRunner {
                 partition.offsets.readUpTo(consumer.position(tp));
             }
             for (AssignedPartition partition : assigned.values()) {
-                partition.sensors.values().forEach(s -> s.flushIfIdle(idleNanos));
+                partition.sensors.values().forEach(s -> s.polled(step, idleNanos));
             }
             output.flush();
             now = System.nanoTime();

@@ -29,7 +29,8 @@ final class SensorStream implements AutoCloseable {
     private final ScoringStream stream;
     private LineParser zeek;
     private LineParser eve;
-    private long lastRecordNanos = System.nanoTime();
+    /** How long the stream was polled for without a record since its last one. */
+    private long quietNanos;
 
     /** @param where the partition and sensor, for the locations of bad records ({@code conn-2/dmz}) */
     SensorStream(String where, String sensor, LocalNetworks localNetworks, Model model, double threshold,
@@ -43,7 +44,7 @@ final class SensorStream implements AutoCloseable {
 
     /** The record's connection, or null when it holds none (counted in the stats as a bad line would be). */
     Connection parse(RecordPayload payload, long offset) {
-        lastRecordNanos = System.nanoTime();
+        quietNanos = 0;
         byte[] bytes = payload.line();
         boolean overlong = bytes.length > options.maxLineBytes();
         SourceLine line = new SourceLine(offset, offset, offset + 1,
@@ -72,9 +73,15 @@ final class SensorStream implements AutoCloseable {
         return stream;
     }
 
-    /** Releases the reorder buffer when nothing came for {@code idleNanos}, as {@code tail} does. */
-    void flushIfIdle(long idleNanos) {
-        if (idleNanos > 0 && System.nanoTime() - lastRecordNanos > idleNanos && stream.buffered() > 0) {
+    /**
+     * Another round of polling went by ({@code pollNanos} of it counted); releases the reorder buffer once the
+     * sensor was quiet for {@code idleNanos}, as {@code tail} does. Only time spent polling counts: a loop held up
+     * by a rebalance or a slow output has not seen a quiet sensor, and releasing then would put the records that
+     * come next out of order.
+     */
+    void polled(long pollNanos, long idleNanos) {
+        quietNanos += pollNanos;
+        if (idleNanos > 0 && quietNanos > idleNanos && stream.buffered() > 0) {
             stream.flush();
         }
     }
