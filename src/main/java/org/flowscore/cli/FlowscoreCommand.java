@@ -20,6 +20,7 @@ import picocli.CommandLine;
             ScoreCommand.class,
             TailCommand.class,
             ConsumeCommand.class,
+            PublishCommand.class,
             RekeyCommand.class,
             StatusCommand.class,
             BackfillCommand.class,
