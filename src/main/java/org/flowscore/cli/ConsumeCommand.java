@@ -72,7 +72,8 @@ import picocli.CommandLine.Spec;
             "  flowscore consume --kafka-bootstrap kafka1:9092 --topic zeek-conn \\",
             "      --group flowscore --es http://localhost:9200",
             "  flowscore consume --kafka-bootstrap kafka1:9092 \\",
-            "      --topic-pattern 'zeek-conn-(.+)' --sensor-from topic --group flowscore -o flows.ndjson",
+            "      --topic-pattern 'zeek-conn-(.+)' --sensor-from topic \\",
+            "      --group flowscore -o flows.ndjson",
         })
 final class ConsumeCommand implements Callable<Integer> {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);

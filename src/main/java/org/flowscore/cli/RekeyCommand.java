@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Example:",
-            "  flowscore rekey --kafka-bootstrap kafka1:9092 --topic zeek --to zeek-by-sensor \\",
-            "      --sensor-from field:sensor",
+            "  flowscore rekey --kafka-bootstrap kafka1:9092 --topic zeek \\",
+            "      --to zeek-by-sensor --sensor-from field:sensor",
         })
 final class RekeyCommand implements Callable<Integer> {
     @Spec
