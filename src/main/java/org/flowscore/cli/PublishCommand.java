@@ -17,10 +17,12 @@ import org.flowscore.config.ConsumeConfig;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
+import org.flowscore.kafka.FollowPublisher;
 import org.flowscore.kafka.PublishRun;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.source.InputResolver;
 import org.flowscore.source.LineSource;
+import org.flowscore.source.registry.FileCheckpoints;
 import org.flowscore.source.registry.Registry;
 import org.flowscore.source.registry.RegistryException;
 import picocli.CommandLine.Command;
@@ -34,8 +36,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Produces archived logs to a Kafka topic, one record per connection keyed by sensor, for 'flowscore"
-                    + " consume' to score.",
+            "Produces archived or live logs to a Kafka topic, one record per connection keyed by sensor, for"
+                    + " 'flowscore consume' to score.",
             "",
             "A backfill through Kafka: publish each sensor's history with its --sensor name, and the consumer group"
                     + " spreads the sensors over as many consume instances as the topic has partitions, each"
@@ -51,6 +53,11 @@ import picocli.CommandLine.Spec;
                     + " and skips finished files. Each record is produced at least once; consume's deterministic"
                     + " document ids keep it once in Elasticsearch.",
             "",
+            "With --follow it follows the PATHs as 'flowscore tail' does instead (through Zeek's and logrotate's"
+                    + " rotations, copytruncate, files that do not exist yet), producing each connection as it is"
+                    + " written, until SIGTERM or Ctrl-C; the registry lets a restart resume. Files rotated away while"
+                    + " it was stopped are not read: publish them as archives.",
+            "",
             "Brokers, TLS and SASL as for consume (--config FILE, FLOWSCORE_KAFKA_*).",
         },
         footer = {
@@ -60,8 +67,12 @@ import picocli.CommandLine.Spec;
             "      --sensor dmz /opt/zeek/logs/",
             "  flowscore publish --config /etc/flowscore/flowscore-kafka.yml --topic eve \\",
             "      --sensor suricata-1 '/var/log/suricata/eve.json*'",
+            "  flowscore publish --follow --kafka-bootstrap kafka1:9092 \\",
+            "      --topic zeek-by-sensor --sensor dmz /opt/zeek/logs/current/conn.log",
         })
 final class PublishCommand implements Callable<Integer> {
+    private static final long FOLLOW_POLL_MILLIS = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -96,6 +107,10 @@ final class PublishCommand implements Callable<Integer> {
             description = "Where the run records, per file, what the brokers acknowledged (default: ${DEFAULT-VALUE}).")
     Path registryFile = Path.of("flowscore-publish-registry.json");
 
+    @Option(names = "--follow",
+            description = "Follow the PATHs (files, existing or not yet) as they are written, until stopped.")
+    boolean follow;
+
     @Option(names = "--reset-registry",
             description = "Start over: forget what earlier runs produced (the old registry is kept as FILE.old).")
     boolean resetRegistry;
@@ -116,6 +131,9 @@ final class PublishCommand implements Callable<Integer> {
         ReadOptions read = new ReadOptions(format.format, false, LineSource.DEFAULT_MAX_LINE_BYTES,
                 new ReaderContext(key, new CommunityId(0)));
         var err = spec.commandLine().getErr();
+        if (follow) {
+            return follow(settings, key, read, err);
+        }
         try (RegistryCheckpoints checkpoints = new RegistryCheckpoints(Registry.open(registryFile, resetRegistry))) {
             BackfillPlan plan = BackfillPlan.of(InputResolver.resolve(paths), TimeRange.ALL, zone, read,
                     FeatureSettings.defaults(), checkpoints);
@@ -127,6 +145,20 @@ final class PublishCommand implements Callable<Integer> {
         } catch (RegistryException | KafkaException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
+    }
+
+    private int follow(ConsumeConfig settings, String key, ReadOptions read, java.io.PrintWriter err)
+            throws Exception {
+        List<Path> files = paths.stream().map(p -> Path.of(p).toAbsolutePath().normalize()).toList();
+        try (FileCheckpoints checkpoints = new FileCheckpoints(Registry.open(registryFile, resetRegistry))) {
+            FollowPublisher publisher = new FollowPublisher(settings.connection(), topic, key, files, read,
+                    checkpoints, err);
+            StopSignals.onStop(publisher::requestStop);
+            publisher.run(FOLLOW_POLL_MILLIS);
+        } catch (RegistryException | KafkaException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
+        return ExitCodes.OK;
     }
 
     private static String hostName() {
