@@ -70,6 +70,9 @@ class PublishFollowTest {
                     writer.flush();
                     Thread.sleep(20);
                 }
+                if (i == 99) {
+                    awaitFile(registry, log);
+                }
                 if (i == 600) {
                     writer.rotate();
                 }
@@ -93,6 +96,18 @@ class PublishFollowTest {
             assertEquals(expected, uids);
             assertTrue(log.toString().contains("where an earlier run left off"), log.toString());
         }
+    }
+
+    /**
+     * Waits until the publisher saved its registry, so it has opened the log: a file rotated away before it
+     * started would be history, for {@code publish} without {@code --follow}.
+     */
+    private static void awaitFile(Path file, StringWriter log) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(file), "the publisher did not start: " + log);
     }
 
     /** A publisher following in a thread, and its registry, closed once it stopped. */
