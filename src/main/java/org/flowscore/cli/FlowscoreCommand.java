@@ -51,6 +51,8 @@ import picocli.CommandLine;
             "    flowscore setup --es http://localhost:9200",
             "  follow live logs (the daemon):",
             "    flowscore tail --config /etc/flowscore/flowscore.yml",
+            "  many sensors through Kafka (instances of one consumer group):",
+            "    flowscore consume --config /etc/flowscore/flowscore-kafka.yml",
             "  labelled attack traffic to test with:",
             "    flowscore simulate --attack mixed -o mixed.log",
             "",
