@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.flowscore.sink.kafka.KafkaOutput;
 import org.flowscore.testing.InChildProcesses;
 import org.flowscore.testing.KafkaBroker;
 import org.flowscore.testing.SharedData;
@@ -24,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every payload form sensors and shippers write reaches the same documents as {@code score} over the original log
  * with the same sensor name: bare Zeek JSON records and Suricata EVE lines keyed by sensor, zeek-kafka's tagged
  * records named by one of their additional values, Filebeat's envelope named by its {@code host.name}. Records that
- * are none of these are counted and skipped; an unkeyed topic of several partitions is refused, naming rekey.
+ * are none of these are counted and skipped; an unkeyed topic of several partitions, and a sensor spread over two
+ * partitions, are refused, naming rekey. The scored documents can go to a topic too, keyed by their ids.
  */
 @InChildProcesses
 class ConsumePayloadFormsTest {
@@ -118,6 +125,61 @@ class ConsumePayloadFormsTest {
                     run.log());
         }
         assertEquals(expected, Records.lines(out));
+    }
+
+    @Test
+    @Timeout(120)
+    void scoredDocumentsGoToATopicKeyedByTheirIds() throws Exception {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Records.lines(ZEEK).forEach(l -> records.add(Records.record("to-index", "z4", l)));
+        broker.createTopic("to-index", 1);
+        broker.createTopic("scored", 2);
+        Records.produce(broker.bootstrap(), records);
+        Path out = dir.resolve("consumed.ndjson");
+        try (KafkaOutput scored = new KafkaOutput(Map.of("bootstrap.servers", broker.bootstrap()), "scored",
+                note -> { });
+             ConsumeRun run = ConsumeRun.start(broker.bootstrap(), List.of("to-index"), null, "forms-output", "key",
+                     out, List.of(scored))) {
+            assertEquals(records.size(), ConsumeRun.awaitLines(out, records.size(), Duration.ofSeconds(60), run),
+                    run.log());
+        }
+        Map<String, String> byId = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                broker.bootstrap(), "group.id", "scored-check", "auto.offset.reset", "earliest",
+                "key.deserializer", ByteArrayDeserializer.class.getName(),
+                "value.deserializer", ByteArrayDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("scored"));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (byId.size() < records.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    byId.put(new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        for (String document : Records.lines(out)) {
+            assertEquals(document, byId.get(Records.JSON.readTree(document).at("/event/id").asText()));
+        }
+        assertEquals(records.size(), byId.size());
+    }
+
+    @Test
+    @Timeout(120)
+    void aSensorWhoseRecordsArriveInTwoPartitionsIsRefusedNamingRekey() throws Exception {
+        broker.createTopic("mixed-keys", 2);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        List<String> lines = Records.lines(ZEEK);
+        for (int i = 0; i < lines.size(); i++) {
+            records.add(new ProducerRecord<>("mixed-keys", i % 2, Records.bytes("uid-" + i),
+                    Records.bytes("{\"conn\":" + lines.get(i) + ",\"sensor\":\"z5\"}")));
+        }
+        Records.produce(broker.bootstrap(), records);
+        try (ConsumeRun run = ConsumeRun.start(broker.bootstrap(), List.of("mixed-keys"), null, "forms-mixed",
+                "field:sensor", dir.resolve("consumed.ndjson"))) {
+            Throwable failure = run.awaitFailure(Duration.ofSeconds(60));
+            assertInstanceOf(TopicLayoutException.class, failure, run.log());
+            assertTrue(failure.getMessage().contains("sensor z5 has records in partitions"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("flowscore rekey"), failure.getMessage());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
 import org.flowscore.sink.FileOutput;
+import org.flowscore.sink.FlowOutput;
+import org.flowscore.sink.Tee;
 import org.flowscore.source.kafka.KafkaConnection;
 import org.flowscore.source.kafka.SensorSource;
 
@@ -30,10 +33,12 @@ final class ConsumeRun implements AutoCloseable {
     private final StringWriter log = new StringWriter();
     private volatile Throwable failure;
 
-    private ConsumeRun(ConsumeSettings settings, Path output) throws IOException {
+    private ConsumeRun(ConsumeSettings settings, Path output, List<FlowOutput> others) throws IOException {
         this.file = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         Model m = defaultModel();
-        this.runner = new ConsumeRunner(settings, m, m.threshold(), FileOutput.ndjson(file), () -> null,
+        List<FlowOutput> outputs = new ArrayList<>(List.of(FileOutput.ndjson(file)));
+        outputs.addAll(others);
+        this.runner = new ConsumeRunner(settings, m, m.threshold(), new Tee(outputs), () -> null,
                 new PrintWriter(log, true));
         this.thread = Thread.ofPlatform().name("consume-under-test").start(() -> {
             try {
@@ -58,12 +63,18 @@ final class ConsumeRun implements AutoCloseable {
     /** Consumes {@code topics} (or the pattern) as group {@code group}, sensors from {@code sensorFrom}. */
     static ConsumeRun start(String bootstrap, List<String> topics, String pattern, String group, String sensorFrom,
                             Path output) throws IOException {
+        return start(bootstrap, topics, pattern, group, sensorFrom, output, List.of());
+    }
+
+    /** The same, writing to {@code others} too. */
+    static ConsumeRun start(String bootstrap, List<String> topics, String pattern, String group, String sensorFrom,
+                            Path output, List<FlowOutput> others) throws IOException {
         Pattern p = pattern == null ? null : Pattern.compile(pattern);
         return new ConsumeRun(new ConsumeSettings(new KafkaConnection(List.of(bootstrap), null, null,
                 Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000")), topics, p, group,
                 SensorSource.parse(sensorFrom, p), ConsumeSettings.DEFAULT_WARM_UP,
                 ConsumeSettings.DEFAULT_WARM_UP_RECORDS, false, Duration.ZERO, null, Duration.ofSeconds(2),
-                LocalNetworks.defaults()), output);
+                LocalNetworks.defaults()), output, others);
     }
 
     /** Waits until the output has {@code lines} lines, or the run failed or the time is up; the lines then. */
