@@ -1,10 +1,13 @@
 package org.flowscore.backfill;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
 import org.flowscore.flow.Connection;
 import org.flowscore.model.Model;
 import org.flowscore.read.BadLineException;
+import org.flowscore.read.Chunk;
+import org.flowscore.read.ParallelReader;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
 import org.flowscore.runtime.ScoringStream;
@@ -63,18 +66,20 @@ public final class BackfillRun {
     }
 
     public BackfillSummary run() throws InputException, BadLineException, InterruptedException, IOException {
-        ProgressCounts counts = new ProgressCounts(plan.toRead().size(), plan.bytesToRead());
+        List<BackfillFile> files = plan.toRead();
+        ProgressCounts counts = new ProgressCounts(files.size(), plan.bytesToRead());
         ReadStats stats = new ReadStats();
         try (ProgressDisplay progress = display.apply(counts);
-             ParallelReader reader = new ParallelReader(plan.toRead(), settings.read(), settings.threads());
+             ParallelReader reader = new ParallelReader(files.stream().map(BackfillFile::input).toList(),
+                     settings.read(), settings.threads());
              ScoringStream stream = new ScoringStream(settings.model(), settings.threshold(), output,
                      settings.threads())) {
             BackfillFile file = null;
             long acknowledged = 0;
             long lastSave = System.nanoTime();
             for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
-                if (chunk.file() != file) {
-                    file = chunk.file();
+                if (file == null || files.get(chunk.file()) != file) {
+                    file = files.get(chunk.file());
                     acknowledged = checkpoints.acknowledgedOffset(file);
                 }
                 for (int i = 0; i < chunk.size(); i++) {
@@ -86,7 +91,7 @@ public final class BackfillRun {
                     }
                 }
                 if (chunk.failure() != null) {
-                    throw rethrow(chunk.failure());
+                    throw Chunk.rethrow(chunk.failure());
                 }
                 if (chunk.last()) {
                     stats.addAll(chunk.stats());
@@ -124,17 +129,6 @@ public final class BackfillRun {
             stream.warmUp(c);
         } else {
             stream.accept(c, checkpoints.record(file, endOffset));
-        }
-    }
-
-    private static RuntimeException rethrow(Exception failure) throws InputException, BadLineException {
-        switch (failure) {
-            case InputException e -> throw e;
-            case BadLineException e -> throw e;
-            case RuntimeException e -> throw e;
-            default -> {
-                return new IllegalStateException(failure.getMessage(), failure);
-            }
         }
     }
 }

@@ -2,12 +2,15 @@ package org.flowscore.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.SourceFormat;
 import org.flowscore.format.SuricataEveWriter;
@@ -46,9 +49,13 @@ public final class BenchCorpus {
         }
     }
 
-    /** Writes {@code count} connections to {@code file} in {@code format}. */
+    /** Writes {@code count} connections to {@code file} in {@code format}, gzipped when its name ends in .gz. */
     public void write(SourceFormat format, long count, Path file) throws IOException {
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+        OutputStream bytes = Files.newOutputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            bytes = new GZIPOutputStream(bytes, 1 << 16);
+        }
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16)) {
             switch (format) {
                 case ZEEK_TSV -> {
                     ZeekTsvWriter w = new ZeekTsvWriter(out, false);

@@ -106,12 +106,35 @@ public final class EsBenchmark {
         new TemplateInstaller(new EsHttp(url)).install(namespace, "bench");
     }
 
+    /** Every pass into {@code output}, which is finished once, after the last: a run finishes its output. */
     private void score(FlowOutput output) throws Exception {
+        FlowOutput onePass = new FlowOutput() {
+            @Override
+            public Renditions needs() {
+                return output.needs();
+            }
+
+            @Override
+            public void write(RenderedFlow flow, Acknowledgement stored) {
+                output.write(flow, stored);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                output.flush();
+            }
+
+            @Override
+            public void finish() throws IOException {
+                output.flush();
+            }
+        };
         for (int pass = 0; pass < passes; pass++) {
             ReadOptions sensor = new ReadOptions(null, false, LineSource.DEFAULT_MAX_LINE_BYTES,
                     new ReaderContext("bench-" + pass, new CommunityId(0)));
-            BatchRun.run(inputs, sensor, model, model.threshold(), output, 1);
+            BatchRun.run(inputs, sensor, model, model.threshold(), onePass, 1);
         }
+        output.finish();
     }
 
     /** One end-to-end run; docs/s from opening the sink to Elasticsearch's last acknowledgement. */

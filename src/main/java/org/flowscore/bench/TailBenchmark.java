@@ -75,8 +75,7 @@ public final class TailBenchmark {
         String flows = "logs-flowscore.flow-" + namespace;
         Path log = dir.resolve("conn.log");
         EsOutputSettings settings = new EsOutputSettings(List.of(es), namespace, new EsAuth.None(), EsTls.DEFAULT,
-                dir.resolve("dead-letter.ndjson"), new Batching(Batching.DEFAULT.maxOperations(),
-                        Batching.DEFAULT.maxBytes(), Batching.DEFAULT.maxInFlight(), Duration.ofMillis(200)));
+                dir.resolve("dead-letter.ndjson"), Batching.LIVE);
         out.printf(Locale.ROOT, "tail benchmark: %,d lines at %,d lines/s into %s (namespace %s), max heap %,d MB%n",
                 records, rate, es, namespace, Runtime.getRuntime().maxMemory() >> 20);
         out.flush();

@@ -123,20 +123,43 @@ public final class SiteCalibration {
         LabelledDataset site = loader.load(history);
         double[] scores = scores(model, site, false);
         double days = site.captures().stream().mapToLong(LabelledDataset.Capture::spanMicros).sum() / 86_400e6;
-        long allowed = budget.allowed(scores.length, days);
+        progress.accept("scoring the same history with simulate's attacks injected");
+        LabelledDataset attacked = loader.load(injected);
+        return fit(bundle, new History(scores, days, site.sha256(), captures), attacked, budget, progress);
+    }
+
+    /**
+     * Scores of a site's normal traffic, and where they came from.
+     *
+     * @param scores    one per normal flow of the history
+     * @param days      the span of the history
+     * @param sha256    the site data's SHA-256
+     * @param sources   the site's files as given
+     */
+    public record History(double[] scores, double days, String sha256, List<String> sources) {
+    }
+
+    /**
+     * Sets the threshold for {@code budget} on the history's scores (never below the model's own) and measures
+     * the recall of the attacks in {@code attacked} at the model's threshold and the site's.
+     */
+    public static Result fit(ModelBundle bundle, History history, LabelledDataset attacked, Budget budget,
+                             Consumer<String> progress) throws ModelException {
+        Model model = bundle.model();
+        ModelInfo info = bundle.info();
+        double[] scores = history.scores();
+        long allowed = budget.allowed(scores.length, history.days());
         double threshold = threshold(scores, allowed, info.threshold());
         long flagged = Arrays.stream(scores).filter(s -> s >= threshold).count();
         progress.accept(String.format("%,d connections over %.2f days; %s allows %,d flagged: threshold %s (the"
-                + " model's %s), %,d flagged", scores.length, days, budget.describe(), allowed, threshold,
+                + " model's %s), %,d flagged", scores.length, history.days(), budget.describe(), allowed, threshold,
                 info.threshold(), flagged));
-
-        progress.accept("scoring the same history with simulate's attacks injected");
-        LabelledDataset attacked = loader.load(injected);
         Map<String, double[]> recall = recall(model, attacked, info.threshold(), threshold);
         Map<String, Double> kept = new TreeMap<>();
         recall.forEach((type, r) -> kept.put(type, r[1]));
-        Calibration calibration = new Calibration(id(site.sha256(), budget, threshold), info.threshold(),
-                budget.describe(), site.sha256(), List.copyOf(captures), scores.length, days, flagged, kept);
+        Calibration calibration = new Calibration(id(history.sha256(), budget, threshold), info.threshold(),
+                budget.describe(), history.sha256(), List.copyOf(history.sources()), scores.length, history.days(),
+                flagged, kept);
         ModelBundle calibrated = bundle.withInfo(info.calibrated(threshold, calibration));
         return new Result(calibrated, calibration, recall);
     }
@@ -145,7 +168,7 @@ public final class SiteCalibration {
      * The lowest threshold on a 0.001 grid, not below {@code floor}, at which at most {@code allowed} of the
      * scores are at or above it.
      */
-    static double threshold(double[] scores, long allowed, double floor) {
+    public static double threshold(double[] scores, long allowed, double floor) {
         double[] sorted = scores.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

@@ -28,10 +28,14 @@ public final class CaptureRun {
     private CaptureRun() {
     }
 
-    /** Reads every packet, closes what the flow table still holds, and waits until the output stored all. */
+    /**
+     * Reads every packet, closes what the flow table still holds, and waits until the output stored all.
+     *
+     * @param threads scoring and rendering workers; 1 scores on the capturing thread
+     */
     public static Result run(Packets packets, FlowTimeouts timeouts, ConnectionRecords records, Model model,
-                             double threshold, FlowOutput output) throws CaptureException, IOException {
-        try (ScoringStream stream = new ScoringStream(model, threshold, output, 1)) {
+                             double threshold, FlowOutput output, int threads) throws CaptureException, IOException {
+        try (ScoringStream stream = new ScoringStream(model, threshold, output, threads)) {
             PacketCapture capture = new PacketCapture(new FlowTable(timeouts, records,
                     c -> stream.accept(c, Acknowledgement.NONE)));
             packets.readInto(capture);

@@ -96,9 +96,8 @@ final class BackfillCommand implements Callable<Integer> {
                     + " zeekctl names archives in the sensor's local time (default: ${DEFAULT-VALUE}).")
     String archiveZone = "UTC";
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Files read at once, and scoring workers (default: the processor count, ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--registry", paramLabel = "FILE",
             description = "With --es: where the run records, per file, up to where Elasticsearch acknowledged every"
@@ -122,8 +121,8 @@ final class BackfillCommand implements Callable<Integer> {
         var readOptions = input.readOptions();
         Model model = modelOption.load();
         double cut = threshold.resolve(model);
-        if (threads < 1 || progressInterval < 1) {
-            throw new UserFacingException("--threads and --progress-interval must be at least 1");
+        if (progressInterval < 1) {
+            throw new UserFacingException("--progress-interval must be at least 1");
         }
         if (!es.enabled() && (spec.commandLine().getParseResult().hasMatchedOption("--registry") || resetRegistry)) {
             throw new UserFacingException("--registry and --reset-registry record what Elasticsearch stored: they"
@@ -147,7 +146,7 @@ final class BackfillCommand implements Callable<Integer> {
             FlowOutput output = new Tee(outputs);
             long started = System.nanoTime();
             BackfillSummary summary = new BackfillRun(plan,
-                    new BackfillRun.Settings(readOptions, range, threads, model, cut), checkpoints, output,
+                    new BackfillRun.Settings(readOptions, range, threads.count(), model, cut), checkpoints, output,
                     counts -> onTerminal(file) ? ProgressDisplay.bar(System.err, counts)
                             : ProgressDisplay.lines(err, counts, Duration.ofSeconds(progressInterval))).run();
             output.finish();

@@ -11,6 +11,7 @@ import org.flowscore.bench.BenchCorpus;
 import org.flowscore.bench.DetectionBenchmark;
 import org.flowscore.bench.DetectionReport;
 import org.flowscore.bench.DetectionTable;
+import org.flowscore.bench.EndToEndBenchmark;
 import org.flowscore.bench.EsBenchmark;
 import org.flowscore.bench.KafkaBenchmark;
 import org.flowscore.bench.PcapBenchmark;
@@ -26,16 +27,20 @@ import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.NslKddReader;
 import org.flowscore.flow.Connection;
+import org.flowscore.flow.SourceFormat;
 import org.flowscore.model.BuiltInModel;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
 import org.flowscore.model.ModelException;
 import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ParallelReader;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
 import org.flowscore.setup.SetupException;
+import org.flowscore.source.InputFile;
 import org.flowscore.source.InputResolver;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +55,10 @@ import picocli.CommandLine.Spec;
             "The connections of the given Zeek logs are repeated (shifted in time) up to --records and written as"
                     + " Zeek TSV, Zeek JSON and Suricata EVE; each format is then read, and read with features, and"
                     + " the median records/s of --rounds runs is reported with the heap left after.",
+            "",
+            "With --score FILE it measures the main job end to end: whole score processes (NDJSON, CSV, NDJSON with a"
+                    + " 256 MB heap) and a features process over the file, against decompressing and cutting its"
+                    + " lines (zcat | wc -l) in the same run.",
             "",
             "With --pcap FILE it measures capture: packets/s from the file into connections (decoding and flow"
                     + " table), next to pcap4j reading the same file alone.",
@@ -82,6 +91,8 @@ import picocli.CommandLine.Spec;
             "",
             "Example (the figures in the README come from this):",
             "  flowscore bench ../shared/data/zeek/rita-missing-host",
+            "  flowscore bench --score rita1m.log.gz --records 986160 \\",
+            "      ../shared/data/zeek/rita-missing-host",
             "  flowscore bench --scoring ../shared/data/nsl-kdd/KDDTest+.txt",
             "  flowscore bench --scoring ../shared/data/zeek/rita-missing-host \\",
             "      --model default",
@@ -106,6 +117,17 @@ final class BenchCommand implements Callable<Integer> {
             description = "Benchmark model scoring instead of the pipeline: on the rows of an NSL-KDD file, or on the"
                     + " connections of logs (with --model default), whose feature extraction is measured too.")
     Path scoringData;
+
+    @Option(names = "--score", paramLabel = "FILE",
+            description = "Benchmark the main job end to end instead: whole score (NDJSON, CSV, and NDJSON with"
+                    + " -Xmx256m) and features processes over this log file, each against zcat | wc -l of the same"
+                    + " file in the same run; --rounds runs of each, interleaved, the fastest reported. When FILE is"
+                    + " not there it is first written from the logs given: their connections repeated, shifted in"
+                    + " time, up to --records, as gzipped Zeek TSV.")
+    Path scoreFile;
+
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--pcap", paramLabel = "FILE",
             description = "Benchmark reading this pcap/pcapng file into connections against pcap4j reading it alone.")
@@ -171,6 +193,9 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (detection) {
             return detection(out);
+        }
+        if (scoreFile != null) {
+            return endToEnd(out);
         }
         if (pcap != null) {
             try {
@@ -249,7 +274,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int kafka(java.io.PrintWriter out) throws Exception {
-        List<org.flowscore.source.InputFile> inputs = InputResolver.resolve(paths);
+        List<InputFile> inputs = InputResolver.resolve(paths);
         List<Connection> base = new java.util.ArrayList<>();
         new ConnectionReader(ReadOptions.defaults(), new ReadStats()).readAll(inputs, base::add);
         Path dir = Files.createTempDirectory(workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")),
@@ -261,6 +286,27 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteQuietly(dir);
         }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --score FILE}, the file first written from the logs given when it is not there. */
+    private int endToEnd(java.io.PrintWriter out) throws Exception {
+        if (!Files.exists(scoreFile)) {
+            if (paths.isEmpty()) {
+                throw new UserFacingException(scoreFile + " does not exist; give Zeek conn logs to build it from");
+            }
+            List<Connection> base = new java.util.ArrayList<>();
+            new ConnectionReader(ReadOptions.defaults(), new ReadStats()).readAll(InputResolver.resolve(paths),
+                    base::add);
+            out.printf("writing %,d records (%,d real connections repeated, shifted in time) to %s%n", records,
+                    base.size(), scoreFile);
+            out.flush();
+            new BenchCorpus(base).write(SourceFormat.ZEEK_TSV, records, scoreFile);
+        }
+        long[] connections = {0};
+        ParallelReader.readAll(List.of(new InputFile(scoreFile)), ReadOptions.defaults(), threads.count(),
+                new ReadStats(), c -> connections[0]++);
+        new EndToEndBenchmark(scoreFile, connections[0], rounds, threads.count(), out).run();
         return ExitCodes.OK;
     }
 

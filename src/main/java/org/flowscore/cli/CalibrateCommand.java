@@ -67,6 +67,16 @@ final class CalibrateCommand implements Callable<Integer> {
         @Option(names = "--flagged-share", paramLabel = "SHARE", required = true,
                 description = "At most this share of the history's flows flagged, e.g. 0.001.")
         Double flaggedShare;
+
+        /** The budget given; a value out of range is a usage error naming the option. */
+        SiteCalibration.Budget budget() {
+            try {
+                return alertsPerDay != null ? new SiteCalibration.AlertsPerDay(alertsPerDay)
+                        : new SiteCalibration.FlaggedShare(flaggedShare);
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException(e.getMessage(), e);
+            }
+        }
     }
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL",
@@ -93,13 +103,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new UserFacingException("--out " + out + ": " + (Files.isDirectory(target) ? "is a folder"
                     : "the folder " + target.getParent() + " does not exist"));
         }
-        SiteCalibration.Budget chosen;
-        try {
-            chosen = budget.alertsPerDay != null ? new SiteCalibration.AlertsPerDay(budget.alertsPerDay)
-                    : new SiteCalibration.FlaggedShare(budget.flaggedShare);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException(e.getMessage(), e);
-        }
+        SiteCalibration.Budget chosen = budget.budget();
         PrintWriter err = spec.commandLine().getErr();
         ReadOptions defaults = ReadOptions.defaults();
         ReadOptions read = new ReadOptions(null, false, defaults.maxLineBytes(),

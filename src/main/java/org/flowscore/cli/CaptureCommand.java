@@ -107,6 +107,9 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--output-format", paramLabel = "FORMAT", description = "ndjson (default) or csv.")
     OutputFormat outputFormat = OutputFormat.ndjson;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--local-nets", paramLabel = "CIDR[,CIDR...]", split = ",",
             description = "Your own address ranges, which set each connection's local flags and direction (default:"
                     + " RFC 1918, 100.64.0.0/10, 169.254.0.0/16, fc00::/7, fe80::/10).")
@@ -126,7 +129,7 @@ final class CaptureCommand implements Callable<Integer> {
         try (Writer out = Outputs.open(output, spec.commandLine())) {
             CaptureRun.Result run = CaptureRun.run(capture -> read(capture, err), timeouts,
                     new ConnectionRecords(sensor, new CommunityId(0), InputOptions.localNetworks(localNets)), model,
-                    cut, new Tee(List.of(outputFormat.output(out, model), topFlows)));
+                    cut, new Tee(List.of(outputFormat.output(out, model), topFlows)), threads.count());
             err.println(run.packets().summary());
             err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack%n", run.scored(),
                     model.info().name(), model.info().version(), cut, run.flagged());

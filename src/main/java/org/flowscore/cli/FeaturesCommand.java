@@ -4,7 +4,7 @@ import java.io.Writer;
 import java.util.concurrent.Callable;
 import org.flowscore.features.FeatureExtractor;
 import org.flowscore.features.FeatureSet;
-import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ParallelReader;
 import org.flowscore.read.ReadStats;
 import org.flowscore.sink.FeatureCsvWriter;
 import picocli.CommandLine.Command;
@@ -46,6 +46,9 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     FeatureOptions features;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Option(names = "--extended",
             description = "Also compute the extended features and write them after the 41: packets and IP bytes, what"
                     + " the TCP history says, locality of each end, port classes, and each originator's, responder's"
@@ -68,7 +71,7 @@ final class FeaturesCommand implements Callable<Integer> {
              FeatureCsvWriter csv = new FeatureCsvWriter(out, extended ? FeatureSet.EXTENDED : FeatureSet.NSL_KDD)) {
             FeatureExtractor extractor = new FeatureExtractor(settings, extended ? features.extendedSettings() : null,
                     services, csv);
-            new ConnectionReader(readOptions, stats).readAll(inputs, extractor);
+            ParallelReader.readAll(inputs, readOptions, threads.count(), stats, extractor);
             extractor.flush();
             var err = spec.commandLine().getErr();
             err.println(stats.summary());

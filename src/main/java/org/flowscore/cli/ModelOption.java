@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 final class ModelOption {
     @Option(names = "--model", paramLabel = "MODEL",
             description = "default (the built-in model for connection logs, used when none is given), nsl-kdd (the"
-                    + " built-in NSL-KDD random forest), or the path of a bundle made by 'flowscore train' or"
-                    + " 'flowscore calibrate'.")
+                    + " built-in NSL-KDD random forest), or the path of a bundle made by 'flowscore train',"
+                    + " 'calibrate' or 'adapt'.")
     String model;
 
     /** @throws ModelException with a message naming the file and what to do; reported as one line */

@@ -65,6 +65,9 @@ final class ScoreCommand implements Callable<Integer> {
     FlowFileOptions fileOutput;
 
     @Mixin
+    ThreadsOption threads;
+
+    @Mixin
     EsOutputOptions es;
 
     @Option(names = "--top", paramLabel = "N",
@@ -92,7 +95,7 @@ final class ScoreCommand implements Callable<Integer> {
                 outputs.add(fileOutput.format.output(out, model));
             }
             outputs.add(topFlows);
-            BatchRun.Result run = BatchRun.run(inputs, readOptions, model, cut, new Tee(outputs), 1);
+            BatchRun.Result run = BatchRun.run(inputs, readOptions, model, cut, new Tee(outputs), threads.count());
             err.println(run.read().summary());
             err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack (%.1f%%)%n",
                     run.scored(), model.info().name(), model.info().version(), cut, run.flagged(),

@@ -11,7 +11,7 @@ import org.flowscore.model.ScoredFlow;
 import org.flowscore.sink.FlowOutput;
 import org.flowscore.sink.RenderedFlow;
 import org.flowscore.sink.Renditions;
-import org.flowscore.sink.Timestamps;
+import org.flowscore.sink.IsoTimestamps;
 
 /** Keeps the N highest-scoring flows of a run for its summary, in bounded memory: an output that stores nothing. */
 final class TopFlows implements FlowOutput {
@@ -64,7 +64,7 @@ final class TopFlows implements FlowOutput {
             String why = f.explanation().isEmpty() ? "" : "  because " + String.join(", ",
                     f.explanation().stream().map(x -> x.feature() + "=" + x.value()).toList());
             err.printf("  %.3f %-6s %s %s:%d -> %s:%d %s %s%s%n", f.score(), f.attack() ? "attack" : "normal",
-                    Timestamps.iso(c.startMicros()), c.key().sourceIp(), c.key().sourcePort(),
+                    new IsoTimestamps().format(c.startMicros()), c.key().sourceIp(), c.key().sourcePort(),
                     c.key().destinationIp(), c.key().destinationPort(), f.features().service(), f.features().flag(),
                     why);
         }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.flowscore.flow.LocalNetworks;
 import org.flowscore.kafka.ConsumeSettings;
+import org.flowscore.sink.es.Batching;
 import org.flowscore.sink.es.EsOutputSettings;
 import org.flowscore.source.kafka.KafkaConnection;
 import org.flowscore.source.kafka.SensorSource;
@@ -92,7 +93,7 @@ public record ConsumeConfig(KafkaSection kafka, String model, Double threshold, 
 
     /** The Elasticsearch output's settings, or null without URLs. */
     public EsOutputSettings elasticsearchSettings() {
-        return elasticsearch == null ? null : elasticsearch.settings(WHAT, TailConfig.TAIL_BATCHING);
+        return elasticsearch == null ? null : elasticsearch.settings(WHAT, Batching.LIVE);
     }
 
     public LocalNetworks localNetworks() {

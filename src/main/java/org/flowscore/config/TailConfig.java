@@ -114,7 +114,7 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
 
     /** The Elasticsearch output's settings, or null without URLs; credentials from the file or environment. */
     public EsOutputSettings elasticsearchSettings() {
-        return elasticsearch == null ? null : elasticsearch.settings("tail settings", TAIL_BATCHING);
+        return elasticsearch == null ? null : elasticsearch.settings("tail settings", Batching.LIVE);
     }
 
     /** The site's local networks: {@code local_nets}, else the defaults. */
@@ -128,10 +128,6 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
             throw new ConfigException("tail settings: 'local_nets': " + e.getMessage());
         }
     }
-
-    /** Small, frequent bulks: a live line should be searchable within about a second, not a batch later. */
-    static final Batching TAIL_BATCHING = new Batching(Batching.DEFAULT.maxOperations(),
-            Batching.DEFAULT.maxBytes(), Batching.DEFAULT.maxInFlight(), Duration.ofMillis(200));
 
     private static Duration duration(String key, String value, Duration fallback) {
         return SettingsTree.duration("tail settings", key, value, fallback);

@@ -93,6 +93,16 @@ public final class Corpus {
         return new Corpus(recipe, List.copyOf(captures), settings, extended);
     }
 
+    /**
+     * The same corpus with more captures after its own (a site's history, cut into pieces): trained on alike,
+     * attacks injected into each from the recipe's seed.
+     */
+    public Corpus plus(List<Capture> more) {
+        List<Capture> all = new ArrayList<>(captures);
+        all.addAll(more);
+        return new Corpus(recipe, List.copyOf(all), settings, extended);
+    }
+
     public CorpusRecipe recipe() {
         return recipe;
     }

@@ -97,6 +97,21 @@ public record CorpusRecipe(String name, List<CaptureEntry> captures, InjectionSe
         }
     }
 
+    /** Where the default model's recipe is, under the top of the source tree and on the classpath. */
+    public static final String DEFAULT_RECIPE = "models/flowscore-default.corpus.yml";
+
+    /** The default model's recipe, as shipped inside flowscore. */
+    public static CorpusRecipe defaultRecipe() throws CorpusException {
+        try (InputStream in = CorpusRecipe.class.getResourceAsStream("/" + DEFAULT_RECIPE)) {
+            if (in == null) {
+                throw new CorpusException(DEFAULT_RECIPE + " is missing from the classpath: rebuild flowscore");
+            }
+            return parse(in, DEFAULT_RECIPE);
+        } catch (IOException e) {
+            throw new CorpusException(DEFAULT_RECIPE + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     public static CorpusRecipe read(Path file) throws CorpusException {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in, file.toString());

@@ -16,9 +16,14 @@ public final class CorpusTraining {
 
     /** The training options of the recipe. */
     public static TrainingOptions options(CorpusRecipe recipe) {
+        return options(recipe, recipe.name());
+    }
+
+    /** The training options of the recipe, for a model of another name (a site's). */
+    public static TrainingOptions options(CorpusRecipe recipe, String modelName) {
         CorpusRecipe.TrainingSettings t = recipe.training();
-        TrainingOptions d = TrainingOptions.defaults(Algorithm.RANDOM_FOREST, recipe.name());
-        return new TrainingOptions(Algorithm.RANDOM_FOREST, recipe.name(), t.seed(), t.trees(), t.maxDepth(),
+        TrainingOptions d = TrainingOptions.defaults(Algorithm.RANDOM_FOREST, modelName);
+        return new TrainingOptions(Algorithm.RANDOM_FOREST, modelName, t.seed(), t.trees(), t.maxDepth(),
                 d.maxNodes(), t.nodeSize(), t.mtry(), d.learningRate(), d.subsample(), t.folds(), t.cvTrees(),
                 d.quantile(), d.lambda(), t.fpBudget(), t.exclude());
     }

@@ -218,7 +218,7 @@ public final class DatasetLoader {
         }
         capture.nslKdd = true;
         try {
-            NslKddReader.read(file.path(), capture.rows::add);
+            capture.rows.addAll(NslKddReader.readAll(file.path()));
         } catch (IOException e) {
             throw new InputException(file.displayName() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

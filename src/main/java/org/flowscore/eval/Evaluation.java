@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.features.LabelledDataset;
 import org.flowscore.features.LabelledFeatures;
@@ -47,15 +48,13 @@ public final class Evaluation {
         this.importance = ranked(model.featureSet(), importance);
     }
 
-    /** Scores every row of {@code data} once with {@code model}'s scorer. */
+    /** Scores every row of {@code data} once with {@code model}'s scorer, on all cores (scorers are thread-safe). */
     public static Evaluation run(Model model, LabelledDataset data) {
         Scorer scorer = model.scorer();
         FeatureSet set = model.featureSet();
         List<LabelledFeatures> rows = data.rows();
         double[] scores = new double[rows.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = scorer.score(rows.get(i).values(set));
-        }
+        IntStream.range(0, scores.length).parallel().forEach(i -> scores[i] = scorer.score(rows.get(i).values(set)));
         return new Evaluation(model, data, scores, scorer.importance());
     }
 

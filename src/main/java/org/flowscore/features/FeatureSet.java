@@ -116,6 +116,11 @@ public enum FeatureSet {
         return vector(fc.features(), fc.extended());
     }
 
+    /** The features computed for a connection: the 41, and the extended ones when the extractor made them. */
+    public static FeatureSet of(FeaturedConnection fc) {
+        return fc.extended() == null ? NSL_KDD : EXTENDED;
+    }
+
     /** The set whose names are exactly {@code names}, in order; null when none is. */
     public static FeatureSet of(List<String> names) {
         for (FeatureSet set : values()) {

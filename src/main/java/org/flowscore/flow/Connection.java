@@ -87,7 +87,8 @@ public record Connection(
     /** The same connection with another label, as a training corpus corrects a capture's known mislabels. */
     public Connection withTruth(GroundTruth newTruth) {
         return new Connection(startMicros, durationMicros, recordId, key, service, orig, resp, missedBytes, connState,
-                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, newTruth);
+                history, localOrig, localResp, urgentPackets, payloadEstimated, communityId, format, sensor, newTruth,
+                tunnelParents);
     }
 
     /** The same connection under another record id (Zeek uid), as a benchmark makes every record its own. */

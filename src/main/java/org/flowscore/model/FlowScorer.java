@@ -30,7 +30,9 @@ public final class FlowScorer implements Consumer<FeaturedConnection> {
 
     @Override
     public void accept(FeaturedConnection fc) {
-        double[] x = featureSet.vector(fc);
+        FeatureSet computed = FeatureSet.of(fc);
+        double[] values = computed.vector(fc);
+        double[] x = computed == featureSet ? values : featureSet.vector(fc);
         double score = model.scorer().score(x);
         boolean attack = score >= threshold;
         List<Contribution> why = attack ? model.scorer().explain(x, EXPLAINED_FEATURES) : List.of();
@@ -38,7 +40,7 @@ public final class FlowScorer implements Consumer<FeaturedConnection> {
         if (attack) {
             attacks++;
         }
-        downstream.accept(new ScoredFlow(fc, score, attack, why));
+        downstream.accept(new ScoredFlow(fc, score, attack, why, values));
     }
 
     public long scored() {

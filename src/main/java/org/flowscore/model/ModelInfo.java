@@ -40,7 +40,10 @@ import org.flowscore.features.FeatureSettings;
  *                           (random forest); {@code trainingFlaggedRate} and, on labelled data,
  *                           {@code labelledAccuracy} … {@code labelledAuc} (isolation forest)
  * @param extendedSettings   settings of the extended features' windows; absent for NSL-KDD models
- * @param calibration        how {@code flowscore calibrate} set {@code threshold} for a site; absent otherwise
+ * @param calibration        how {@code flowscore calibrate} or {@code flowscore adapt} set {@code threshold} for a
+ *                           site; absent otherwise
+ * @param adaptation         how {@code flowscore adapt} added a site's history to the training data; absent
+ *                           otherwise
  */
 public record ModelInfo(
         int formatVersion,
@@ -62,7 +65,8 @@ public record ModelInfo(
         Map<String, Object> parameters,
         Map<String, Double> trainingMetrics,
         @JsonInclude(JsonInclude.Include.NON_NULL) ExtendedSettings extendedSettings,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Adaptation adaptation) {
 
     private static final Properties BUILD = buildProperties();
 
@@ -86,18 +90,31 @@ public record ModelInfo(
         return new ModelInfo(formatVersion, name, newVersion, algorithm, smileVersion, flowscoreVersion, features,
                 encodings, featureSettings, threshold, thresholdRule, trainingDataSha256, trainingSources,
                 trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings,
-                calibration);
+                calibration, adaptation);
     }
 
     /** The same description with a site's threshold and how it was found. */
     public ModelInfo calibrated(double siteThreshold, Calibration how) {
         return new ModelInfo(formatVersion, name, version, algorithm, smileVersion, flowscoreVersion, features,
                 encodings, featureSettings, siteThreshold, thresholdRule, trainingDataSha256, trainingSources,
-                trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings, how);
+                trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings, how,
+                adaptation);
+    }
+
+    /** The same description with how a site's history was added to its training data. */
+    public ModelInfo adapted(Adaptation how) {
+        return new ModelInfo(formatVersion, name, version, algorithm, smileVersion, flowscoreVersion, features,
+                encodings, featureSettings, threshold, thresholdRule, trainingDataSha256, trainingSources,
+                trainingRows, trainingAttacks, constantFeatures, parameters, trainingMetrics, extendedSettings,
+                calibration, how);
     }
 
     /** The command that trains this model again with the running flowscore, for messages. */
     public String retrainCommand() {
+        if (adaptation != null) {
+            return "flowscore adapt --data " + String.join(" ", adaptation.siteSources())
+                    + " (--alerts-per-day N | --flagged-share X) --seed " + adaptation.seed() + " -o MODEL.zip";
+        }
         String data = trainingSources == null || trainingSources.isEmpty() ? "TRAINING-FILES"
                 : String.join(" ", trainingSources);
         return "flowscore train --algorithm " + (algorithm == null ? "ALGORITHM" : algorithm) + " --data " + data

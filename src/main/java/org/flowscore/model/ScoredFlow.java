@@ -2,6 +2,7 @@ package org.flowscore.model;
 
 import java.util.List;
 import org.flowscore.features.ExtendedFeatures;
+import org.flowscore.features.FeatureSet;
 import org.flowscore.features.FeaturedConnection;
 import org.flowscore.features.KddFeatures;
 import org.flowscore.flow.Acknowledgement;
@@ -13,8 +14,15 @@ import org.flowscore.model.score.Contribution;
  * A connection with its features and the model's verdict.
  *
  * @param explanation the top contributing features when the flow is an attack, else empty
+ * @param values      its features as one vector, the 41 then the extended ones when they were computed (the
+ *                    set {@link FeatureSet#of(FeaturedConnection)} names): made once, read by every rendering
  */
-public record ScoredFlow(FeaturedConnection featured, double score, boolean attack, List<Contribution> explanation) {
+public record ScoredFlow(FeaturedConnection featured, double score, boolean attack, List<Contribution> explanation,
+                         double[] values) {
+
+    public ScoredFlow(FeaturedConnection featured, double score, boolean attack, List<Contribution> explanation) {
+        this(featured, score, attack, explanation, FeatureSet.of(featured).vector(featured));
+    }
 
     public Connection connection() {
         return featured.connection();

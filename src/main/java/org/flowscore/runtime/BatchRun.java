@@ -6,7 +6,7 @@ import org.flowscore.features.FeatureExtractor;
 import org.flowscore.flow.Acknowledgement;
 import org.flowscore.model.Model;
 import org.flowscore.read.BadLineException;
-import org.flowscore.read.ConnectionReader;
+import org.flowscore.read.ParallelReader;
 import org.flowscore.read.ReadOptions;
 import org.flowscore.read.ReadStats;
 import org.flowscore.sink.FlowOutput;
@@ -26,12 +26,18 @@ public final class BatchRun {
     private BatchRun() {
     }
 
-    /** Reads, scores and writes every input, then waits until the output stored everything. */
+    /**
+     * Reads, scores and writes every input, then waits until the output stored everything. With one thread all
+     * of it happens on the caller's; with more, inputs are decompressed and parsed on {@code threads} readers
+     * (one per file at a time) and flows scored and rendered on {@code threads} workers, while the caller runs
+     * the feature windows and the output: the same flows, in the same order, as one thread gives.
+     */
     public static Result run(List<InputFile> inputs, ReadOptions options, Model model, double threshold,
-                             FlowOutput output, int threads) throws InputException, BadLineException, IOException {
+                             FlowOutput output, int threads)
+            throws InputException, BadLineException, IOException, InterruptedException {
         ReadStats stats = new ReadStats();
         try (ScoringStream stream = new ScoringStream(model, threshold, output, threads)) {
-            new ConnectionReader(options, stats).readAll(inputs, c -> stream.accept(c, Acknowledgement.NONE));
+            ParallelReader.readAll(inputs, options, threads, stats, c -> stream.accept(c, Acknowledgement.NONE));
             stream.finish();
             output.finish();
             return new Result(stream.scored(), stream.flagged(), stats, stream.windowStats());

@@ -12,6 +12,7 @@ final class CsvLines {
     };
 
     private final StringBuilder line = new StringBuilder(512);
+    private final IsoTimestamps times = new IsoTimestamps();
 
     StringBuilder line() {
         return line;
@@ -19,7 +20,7 @@ final class CsvLines {
 
     /** Appends the identity columns of a connection, without a trailing comma. */
     StringBuilder identity(Connection c) {
-        return line.append(Timestamps.iso(c.startMicros())).append(',')
+        return times.append(line, c.startMicros()).append(',')
                 .append(field(c.recordId())).append(',')
                 .append(field(c.communityId())).append(',')
                 .append(c.key().sourceIp()).append(',').append(c.key().sourcePort()).append(',')

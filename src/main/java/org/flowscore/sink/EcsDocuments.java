@@ -1,10 +1,7 @@
 package org.flowscore.sink;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 import org.flowscore.features.FeatureSet;
 import org.flowscore.flow.Connection;
 import org.flowscore.flow.FlowKey;
@@ -19,14 +16,84 @@ import org.flowscore.model.score.Contribution;
  * {@code zeek.session_id} / {@code suricata.eve.flow_id}; {@code capture.session_id} for capture's own) so
  * existing dashboards and pivots work, tunnelled connections with their {@code tunnel_parents}, with the
  * model's output and the features (the 41, and the extended ones when computed) under {@code flowscore.*}.
- * {@code network.direction} comes from the site's local networks or the log's own local flags. One instance
- * per thread.
+ * {@code network.direction} comes from the site's local networks or the log's own local flags. An alert is
+ * the flow's document with another {@code event.kind} and {@code event.dataset}, spliced from the same text.
+ * One instance per thread.
  */
 public final class EcsDocuments {
     public static final String ECS_VERSION = "8.17.0";
 
-    private final JsonFactory factory = new JsonFactory();
-    private final StringWriter buffer = new StringWriter(2048);
+    /** A flow's documents: its event, and its alert copy when one was asked for and it is flagged (else null). */
+    public record Documents(String event, String alert) {
+    }
+
+    private static final JsonLine.Name TIMESTAMP = JsonLine.Name.of("@timestamp");
+    private static final JsonLine.Name ECS = JsonLine.Name.of("ecs");
+    private static final JsonLine.Name VERSION = JsonLine.Name.of("version");
+    private static final JsonLine.Name EVENT = JsonLine.Name.of("event");
+    private static final JsonLine.Name ID = JsonLine.Name.of("id");
+    private static final JsonLine.Name KIND = JsonLine.Name.of("kind");
+    private static final JsonLine.Name CATEGORY = JsonLine.Name.of("category");
+    private static final JsonLine.Name TYPE = JsonLine.Name.of("type");
+    private static final JsonLine.Name MODULE = JsonLine.Name.of("module");
+    private static final JsonLine.Name DATASET = JsonLine.Name.of("dataset");
+    private static final JsonLine.Name START = JsonLine.Name.of("start");
+    private static final JsonLine.Name END = JsonLine.Name.of("end");
+    private static final JsonLine.Name DURATION = JsonLine.Name.of("duration");
+    private static final JsonLine.Name RISK_SCORE = JsonLine.Name.of("risk_score");
+    private static final JsonLine.Name RISK_SCORE_NORM = JsonLine.Name.of("risk_score_norm");
+    private static final JsonLine.Name OBSERVER = JsonLine.Name.of("observer");
+    private static final JsonLine.Name NAME = JsonLine.Name.of("name");
+    private static final JsonLine.Name PRODUCT = JsonLine.Name.of("product");
+    private static final JsonLine.Name SOURCE = JsonLine.Name.of("source");
+    private static final JsonLine.Name DESTINATION = JsonLine.Name.of("destination");
+    private static final JsonLine.Name IP = JsonLine.Name.of("ip");
+    private static final JsonLine.Name ADDRESS = JsonLine.Name.of("address");
+    private static final JsonLine.Name PORT = JsonLine.Name.of("port");
+    private static final JsonLine.Name BYTES = JsonLine.Name.of("bytes");
+    private static final JsonLine.Name PACKETS = JsonLine.Name.of("packets");
+    private static final JsonLine.Name NETWORK = JsonLine.Name.of("network");
+    private static final JsonLine.Name TRANSPORT = JsonLine.Name.of("transport");
+    private static final JsonLine.Name IANA_NUMBER = JsonLine.Name.of("iana_number");
+    private static final JsonLine.Name PROTOCOL = JsonLine.Name.of("protocol");
+    private static final JsonLine.Name COMMUNITY_ID = JsonLine.Name.of("community_id");
+    private static final JsonLine.Name DIRECTION = JsonLine.Name.of("direction");
+    private static final JsonLine.Name RELATED = JsonLine.Name.of("related");
+    private static final JsonLine.Name ZEEK = JsonLine.Name.of("zeek");
+    private static final JsonLine.Name SESSION_ID = JsonLine.Name.of("session_id");
+    private static final JsonLine.Name CONNECTION = JsonLine.Name.of("connection");
+    private static final JsonLine.Name STATE = JsonLine.Name.of("state");
+    private static final JsonLine.Name HISTORY = JsonLine.Name.of("history");
+    private static final JsonLine.Name TUNNEL_PARENTS = JsonLine.Name.of("tunnel_parents");
+    private static final JsonLine.Name ICMP = JsonLine.Name.of("icmp");
+    private static final JsonLine.Name CODE = JsonLine.Name.of("code");
+    private static final JsonLine.Name CAPTURE = JsonLine.Name.of("capture");
+    private static final JsonLine.Name SURICATA = JsonLine.Name.of("suricata");
+    private static final JsonLine.Name EVE = JsonLine.Name.of("eve");
+    private static final JsonLine.Name FLOW_ID = JsonLine.Name.of("flow_id");
+    private static final JsonLine.Name ICMP_TYPE = JsonLine.Name.of("icmp_type");
+    private static final JsonLine.Name ICMP_CODE = JsonLine.Name.of("icmp_code");
+    private static final JsonLine.Name FLOWSCORE = JsonLine.Name.of("flowscore");
+    private static final JsonLine.Name SCORE = JsonLine.Name.of("score");
+    private static final JsonLine.Name LABEL = JsonLine.Name.of("label");
+    private static final JsonLine.Name THRESHOLD = JsonLine.Name.of("threshold");
+    private static final JsonLine.Name MODEL = JsonLine.Name.of("model");
+    private static final JsonLine.Name ALGORITHM = JsonLine.Name.of("algorithm");
+    private static final JsonLine.Name CALIBRATION = JsonLine.Name.of("calibration");
+    private static final JsonLine.Name SOURCE_FORMAT = JsonLine.Name.of("source_format");
+    private static final JsonLine.Name CONN_STATE = JsonLine.Name.of("conn_state");
+    private static final JsonLine.Name PAYLOAD_ESTIMATED = JsonLine.Name.of("payload_estimated");
+    private static final JsonLine.Name EXPLANATION = JsonLine.Name.of("explanation");
+    private static final JsonLine.Name FEATURE = JsonLine.Name.of("feature");
+    private static final JsonLine.Name VALUE = JsonLine.Name.of("value");
+    private static final JsonLine.Name CONTRIBUTION = JsonLine.Name.of("contribution");
+    private static final JsonLine.Name TRUTH = JsonLine.Name.of("truth");
+    private static final JsonLine.Name DETAIL = JsonLine.Name.of("detail");
+    private static final JsonLine.Name FEATURES = JsonLine.Name.of("features");
+    private static final List<JsonLine.Name> KDD_NAMES = names(FeatureSet.NSL_KDD);
+    private static final List<JsonLine.Name> EXTENDED_NAMES = names(FeatureSet.EXTENDED);
+
+    private final JsonLine json = new JsonLine();
     private final DocumentIds ids = new DocumentIds();
     private final ModelInfo model;
     private final double threshold;
@@ -36,206 +103,180 @@ public final class EcsDocuments {
         this.threshold = threshold;
     }
 
+    private static List<JsonLine.Name> names(FeatureSet set) {
+        return set.names().stream().map(JsonLine.Name::of).toList();
+    }
+
     /** The deterministic id of the flow's document. */
     public String id(ScoredFlow flow) {
         return ids.of(flow.connection());
     }
 
-    /** The document as one line of JSON; {@code kind} is {@code event} or {@code alert}. */
-    public String json(ScoredFlow flow, String kind) {
-        buffer.getBuffer().setLength(0);
-        try (JsonGenerator g = factory.createGenerator(buffer)) {
-            write(g, flow, kind);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toString();
-    }
-
-    private void write(JsonGenerator g, ScoredFlow flow, String kind) throws IOException {
+    /**
+     * The flow's event document, one line of JSON, and its alert copy when {@code withAlert} and the flow is
+     * flagged.
+     *
+     * @param id the flow's {@link #id}
+     */
+    public Documents render(ScoredFlow flow, String id, boolean withAlert) {
         Connection c = flow.connection();
         FlowKey k = c.key();
-        g.writeStartObject();
-        g.writeStringField("@timestamp", Timestamps.iso(c.startMicros()));
-        g.writeObjectFieldStart("ecs");
-        g.writeStringField("version", ECS_VERSION);
-        g.writeEndObject();
-
-        g.writeObjectFieldStart("event");
-        g.writeStringField("id", ids.of(c));
-        g.writeStringField("kind", kind);
-        g.writeArrayFieldStart("category");
-        g.writeString("network");
-        g.writeEndArray();
-        g.writeArrayFieldStart("type");
+        json.begin().timestamp(TIMESTAMP, c.startMicros())
+                .object(ECS).field(VERSION, ECS_VERSION).endObject()
+                .object(EVENT).field(ID, id);
+        int kindAt = json.text().length() + KIND.encoded().length() + 2;
+        json.field(KIND, "event").array(CATEGORY).value("network").endArray().array(TYPE);
         for (String t : EcsEventTypes.of(c)) {
-            g.writeString(t);
+            json.value(t);
         }
-        g.writeEndArray();
-        g.writeStringField("module", "flowscore");
-        g.writeStringField("dataset", "alert".equals(kind) ? "flowscore.alert" : "flowscore.flow");
-        g.writeStringField("start", Timestamps.iso(c.startMicros()));
-        g.writeStringField("end", Timestamps.iso(c.endMicros()));
-        g.writeNumberField("duration", c.durationMicros() * 1000);
-        g.writeNumberField("risk_score", Math.round(flow.score() * 10000) / 100.0);
-        g.writeNumberField("risk_score_norm", Math.round(flow.score() * 10000) / 100.0);
-        g.writeEndObject();
+        json.endArray().field(MODULE, "flowscore");
+        int datasetAt = json.text().length() + DATASET.encoded().length() + 2;
+        json.field(DATASET, "flowscore.flow")
+                .timestamp(START, c.startMicros())
+                .timestamp(END, c.endMicros())
+                .field(DURATION, c.durationMicros() * 1000)
+                .field(RISK_SCORE, Math.round(flow.score() * 10000) / 100.0)
+                .field(RISK_SCORE_NORM, Math.round(flow.score() * 10000) / 100.0)
+                .endObject();
 
-        g.writeObjectFieldStart("observer");
-        g.writeStringField("name", c.sensor());
-        g.writeStringField("product", c.format().producer());
-        g.writeStringField("type", "sensor");
-        g.writeEndObject();
+        json.object(OBSERVER).field(NAME, c.sensor()).field(PRODUCT, c.format().producer()).field(TYPE, "sensor")
+                .endObject();
+        endpoint(SOURCE, k.sourceIp(), k.sourcePort(), c.orig().ipBytes(), c.orig().packets(), c);
+        endpoint(DESTINATION, k.destinationIp(), k.destinationPort(), c.resp().ipBytes(), c.resp().packets(), c);
 
-        endpoint(g, "source", k.sourceIp(), k.sourcePort(), c.orig().ipBytes(), c.orig().packets(), c);
-        endpoint(g, "destination", k.destinationIp(), k.destinationPort(), c.resp().ipBytes(), c.resp().packets(), c);
-
-        g.writeObjectFieldStart("network");
-        g.writeStringField("transport", c.transport().ecsName());
-        g.writeStringField("iana_number", Integer.toString(k.ipProto()));
-        g.writeStringField("type", k.sourceIp().indexOf(':') >= 0 ? "ipv6" : "ipv4");
+        json.object(NETWORK).field(TRANSPORT, c.transport().ecsName())
+                .field(IANA_NUMBER, Integer.toString(k.ipProto()))
+                .field(TYPE, k.sourceIp().indexOf(':') >= 0 ? "ipv6" : "ipv4");
         if (c.service() != null && !c.service().isEmpty()) {
-            g.writeStringField("protocol", c.service().split(",")[0].toLowerCase(java.util.Locale.ROOT));
+            json.field(PROTOCOL, firstService(c.service()));
         }
-        g.writeStringField("community_id", c.communityId());
-        g.writeNumberField("bytes", c.orig().ipBytes() + c.resp().ipBytes());
-        g.writeNumberField("packets", c.orig().packets() + c.resp().packets());
-        g.writeStringField("direction", flow.direction().ecsName());
-        g.writeEndObject();
+        json.field(COMMUNITY_ID, c.communityId())
+                .field(BYTES, c.orig().ipBytes() + c.resp().ipBytes())
+                .field(PACKETS, c.orig().packets() + c.resp().packets())
+                .field(DIRECTION, flow.direction().ecsName())
+                .endObject();
 
-        g.writeObjectFieldStart("related");
-        g.writeArrayFieldStart("ip");
-        g.writeString(k.sourceIp());
+        json.object(RELATED).array(IP).value(k.sourceIp());
         if (!k.destinationIp().equals(k.sourceIp())) {
-            g.writeString(k.destinationIp());
+            json.value(k.destinationIp());
         }
-        g.writeEndArray();
-        g.writeEndObject();
+        json.endArray().endObject();
 
-        producerFields(g, c);
-        flowscore(g, flow);
-        g.writeEndObject();
+        producerFields(c);
+        flowscore(flow);
+        String event = json.end();
+        if (!withAlert || !flow.attack()) {
+            return new Documents(event, null);
+        }
+        StringBuilder alert = new StringBuilder(event.length() + 8)
+                .append(event, 0, kindAt).append("alert")
+                .append(event, kindAt + "event".length(), datasetAt).append("flowscore.alert")
+                .append(event, datasetAt + "flowscore.flow".length(), event.length());
+        return new Documents(event, alert.toString());
     }
 
-    private static void endpoint(JsonGenerator g, String side, String ip, int port, long bytes, long packets,
-                                 Connection c) throws IOException {
-        g.writeObjectFieldStart(side);
-        g.writeStringField("ip", ip);
-        g.writeStringField("address", ip);
+    /** The first of Zeek's comma-separated services, lower-cased, as ECS's {@code network.protocol}. */
+    private static String firstService(String service) {
+        int comma = service.indexOf(',');
+        return (comma < 0 ? service : service.substring(0, comma)).toLowerCase(Locale.ROOT);
+    }
+
+    private void endpoint(JsonLine.Name side, String ip, int port, long bytes, long packets, Connection c) {
+        json.object(side).field(IP, ip).field(ADDRESS, ip);
         if (!c.transport().isIcmp()) {
-            g.writeNumberField("port", port);
+            json.field(PORT, port);
         }
-        g.writeNumberField("bytes", bytes);
-        g.writeNumberField("packets", packets);
-        g.writeEndObject();
+        json.field(BYTES, bytes).field(PACKETS, packets).endObject();
     }
 
     /** The producer's own identifiers, named as Elastic's integrations name them, for pivots. */
-    private static void producerFields(JsonGenerator g, Connection c) throws IOException {
+    private void producerFields(Connection c) {
         if (c.format().producer().equals("zeek")) {
-            g.writeObjectFieldStart("zeek");
+            json.object(ZEEK);
             if (c.recordId() != null) {
-                g.writeStringField("session_id", c.recordId());
+                json.field(SESSION_ID, c.recordId());
             }
-            g.writeObjectFieldStart("connection");
+            json.object(CONNECTION);
             if (c.connState() != null) {
-                g.writeStringField("state", c.connState());
+                json.field(STATE, c.connState());
             }
             if (c.history() != null) {
-                g.writeStringField("history", c.history());
+                json.field(HISTORY, c.history());
             }
-            tunnelParents(g, c);
+            tunnelParents(c);
             if (c.transport().isIcmp()) {
-                g.writeObjectFieldStart("icmp");
-                g.writeNumberField("type", c.key().sourcePort());
-                g.writeNumberField("code", c.key().destinationPort());
-                g.writeEndObject();
+                json.object(ICMP).field(TYPE, c.key().sourcePort()).field(CODE, c.key().destinationPort()).endObject();
             }
-            g.writeEndObject();
-            g.writeEndObject();
+            json.endObject().endObject();
         } else if (c.format() == SourceFormat.PCAP) {
             // capture's own connections: their id, so a tunnelled connection's parents can be looked up.
-            g.writeObjectFieldStart("capture");
-            g.writeStringField("session_id", c.recordId());
-            tunnelParents(g, c);
-            g.writeEndObject();
+            json.object(CAPTURE).field(SESSION_ID, c.recordId());
+            tunnelParents(c);
+            json.endObject();
         } else if (c.format().producer().equals("suricata")) {
-            g.writeObjectFieldStart("suricata");
-            g.writeObjectFieldStart("eve");
+            json.object(SURICATA).object(EVE);
             if (c.recordId() != null) {
-                g.writeStringField("flow_id", c.recordId());
+                json.field(FLOW_ID, c.recordId());
             }
             if (c.transport().isIcmp()) {
-                g.writeNumberField("icmp_type", c.key().sourcePort());
-                g.writeNumberField("icmp_code", c.key().destinationPort());
+                json.field(ICMP_TYPE, c.key().sourcePort()).field(ICMP_CODE, c.key().destinationPort());
             }
-            g.writeEndObject();
-            g.writeEndObject();
+            json.endObject().endObject();
         }
     }
 
     /** Zeek's {@code tunnel_parents}: the ids of the tunnels the connection came out of, when it was tunnelled. */
-    private static void tunnelParents(JsonGenerator g, Connection c) throws IOException {
+    private void tunnelParents(Connection c) {
         if (!c.tunnelParents().isEmpty()) {
-            g.writeArrayFieldStart("tunnel_parents");
+            json.array(TUNNEL_PARENTS);
             for (String parent : c.tunnelParents()) {
-                g.writeString(parent);
+                json.value(parent);
             }
-            g.writeEndArray();
+            json.endArray();
         }
     }
 
-    private void flowscore(JsonGenerator g, ScoredFlow flow) throws IOException {
-        g.writeObjectFieldStart("flowscore");
-        g.writeNumberField("score", flow.score());
-        g.writeStringField("label", flow.attack() ? "attack" : "normal");
-        g.writeNumberField("threshold", threshold);
-        g.writeObjectFieldStart("model");
-        g.writeStringField("name", model.name());
-        g.writeStringField("version", model.version());
-        g.writeStringField("algorithm", model.algorithm());
+    private void flowscore(ScoredFlow flow) {
+        json.object(FLOWSCORE).field(SCORE, flow.score()).field(LABEL, flow.attack() ? "attack" : "normal")
+                .field(THRESHOLD, threshold)
+                .object(MODEL).field(NAME, model.name()).field(VERSION, model.version())
+                .field(ALGORITHM, model.algorithm());
         if (model.calibration() != null) {
-            g.writeStringField("calibration", model.calibration().id());
+            json.field(CALIBRATION, model.calibration().id());
         }
-        g.writeEndObject();
-        g.writeStringField("source_format", flow.connection().format().cliName());
-        g.writeStringField("conn_state", flow.features().flag());
+        json.endObject().field(SOURCE_FORMAT, flow.connection().format().cliName())
+                .field(CONN_STATE, flow.features().flag());
         if (flow.connection().payloadEstimated()) {
-            g.writeBooleanField("payload_estimated", true);
+            json.field(PAYLOAD_ESTIMATED, true);
         }
         if (!flow.explanation().isEmpty()) {
-            g.writeArrayFieldStart("explanation");
+            json.array(EXPLANATION);
             for (Contribution why : flow.explanation()) {
-                g.writeStartObject();
-                g.writeStringField("feature", why.feature());
-                g.writeStringField("value", why.value());
-                g.writeNumberField("contribution", Math.round(why.contribution() * 1e6) / 1e6);
-                g.writeEndObject();
+                json.element().field(FEATURE, why.feature()).field(VALUE, why.value())
+                        .field(CONTRIBUTION, Math.round(why.contribution() * 1e6) / 1e6).endObject();
             }
-            g.writeEndArray();
+            json.endArray();
         }
         if (flow.connection().truth() != null) {
-            g.writeObjectFieldStart("truth");
-            g.writeStringField("label", flow.connection().truth().label());
+            json.object(TRUTH).field(LABEL, flow.connection().truth().label());
             if (flow.connection().truth().detail() != null) {
-                g.writeStringField("detail", flow.connection().truth().detail());
+                json.field(DETAIL, flow.connection().truth().detail());
             }
-            g.writeEndObject();
+            json.endObject();
         }
-        g.writeObjectFieldStart("features");
-        FeatureSet set = flow.extended() == null ? FeatureSet.NSL_KDD : FeatureSet.EXTENDED;
-        double[] x = set.vector(flow.featured());
+        json.object(FEATURES);
+        FeatureSet set = FeatureSet.of(flow.featured());
+        List<JsonLine.Name> names = set == FeatureSet.NSL_KDD ? KDD_NAMES : EXTENDED_NAMES;
+        double[] x = flow.values();
         for (int i = 0; i < x.length; i++) {
-            String name = set.names().get(i);
             if (set.isCategorical(i)) {
-                g.writeStringField(name, set.format(i, x[i]));
+                json.field(names.get(i), set.format(i, x[i]));
             } else if (set.isFractional(i)) {
-                g.writeNumberField(name, x[i]);
+                json.field(names.get(i), x[i]);
             } else {
-                g.writeNumberField(name, (long) x[i]);
+                json.field(names.get(i), (long) x[i]);
             }
         }
-        g.writeEndObject();
-        g.writeEndObject();
+        json.endObject().endObject();
     }
 }

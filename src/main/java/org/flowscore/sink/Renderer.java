@@ -19,10 +19,10 @@ public final class Renderer {
     }
 
     public RenderedFlow render(ScoredFlow flow) {
-        String id = needs.alerts() ? documents.id(flow) : null;
-        String event = needs.events() ? documents.json(flow, "event") : null;
-        String alert = needs.alerts() && flow.attack() ? documents.json(flow, "alert") : null;
+        String id = needs.events() || needs.alerts() ? documents.id(flow) : null;
+        EcsDocuments.Documents docs = id == null ? null : documents.render(flow, id, needs.alerts());
         String row = needs.csv() ? csv.row(flow) : null;
-        return new RenderedFlow(flow, id, event, alert, row);
+        return new RenderedFlow(flow, needs.alerts() ? id : null, docs == null ? null : docs.event(),
+                docs == null ? null : docs.alert(), row);
     }
 }

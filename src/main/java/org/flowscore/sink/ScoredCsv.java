@@ -32,7 +32,7 @@ public final class ScoredCsv {
                 .append(flow.score()).append(',')
                 .append(flow.attack() ? "attack" : "normal").append(',')
                 .append(flow.explanation().isEmpty() ? "" : flow.explanation().getFirst().feature());
-        double[] x = set.vector(flow.featured());
+        double[] x = set == FeatureSet.of(flow.featured()) ? flow.values() : set.vector(flow.featured());
         for (int i = 0; i < x.length; i++) {
             line.append(',').append(set.format(i, x[i]));
         }

@@ -46,6 +46,31 @@ class ScoreCommandTest {
     }
 
     @Test
+    void everyOutputByteIsTheSameOnOneThreadOrMany() throws IOException {
+        String day = org.flowscore.testing.SharedData.require("zeek/rita-missing-host/2024-04-19").toString();
+        for (String format : List.of("ndjson", "csv")) {
+            List<byte[]> outputs = new ArrayList<>();
+            for (String threads : List.of("1", "3")) {
+                Path out = tmp.resolve(format + threads);
+                CliRun r = CliRun.of("score", "--threads", threads, "--output-format", format, "-o", out.toString(),
+                        day);
+                assertEquals(0, r.exitCode(), r.err());
+                outputs.add(Files.readAllBytes(out));
+            }
+            assertTrue(outputs.getFirst().length > 10_000_000, "a day of a real network");
+            assertTrue(java.util.Arrays.equals(outputs.get(0), outputs.get(1)), format + " differs with 3 threads");
+        }
+        List<byte[]> features = new ArrayList<>();
+        for (String threads : List.of("1", "2")) {
+            Path out = tmp.resolve("features" + threads);
+            assertEquals(0, CliRun.of("features", "--extended", "--threads", threads, "-o", out.toString(), day)
+                    .exitCode());
+            features.add(Files.readAllBytes(out));
+        }
+        assertTrue(java.util.Arrays.equals(features.get(0), features.get(1)), "features differ with 2 threads");
+    }
+
+    @Test
     void csvCarriesIdentityScoreLabelAndFeatures() throws IOException {
         Path out = tmp.resolve("scored.csv");
         CliRun r = CliRun.of("score", "--output-format", "csv", "-o", out.toString(), "sample-logs/zeek-json/conn.log");

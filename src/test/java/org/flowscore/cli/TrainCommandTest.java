@@ -51,7 +51,8 @@ class TrainCommandTest {
         assertEquals(a, new ModelInfo(b.formatVersion(), b.name(), b.version(), b.algorithm(), b.smileVersion(),
                 a.flowscoreVersion(), b.features(), b.encodings(), b.featureSettings(), b.threshold(),
                 b.thresholdRule(), b.trainingDataSha256(), a.trainingSources(), b.trainingRows(), b.trainingAttacks(),
-                b.constantFeatures(), b.parameters(), b.trainingMetrics(), b.extendedSettings(), b.calibration()));
+                b.constantFeatures(), b.parameters(), b.trainingMetrics(), b.extendedSettings(), b.calibration(),
+                b.adaptation()));
         if (data.equals(DOCUMENTED_DATA) && a.flowscoreVersion().equals(b.flowscoreVersion())) {
             assertArrayEquals(Files.readAllBytes(Path.of(BuiltInModel.NSL_KDD.resource())), Files.readAllBytes(out));
         }

@@ -58,7 +58,7 @@ final class Fixtures {
                 Map.of("protocol_type", KddSchema.PROTOCOLS, "service", KddSchema.SERVICES, "flag", KddSchema.FLAGS),
                 FeatureSettings.defaults(), threshold, "fixed by hand for the tests", "0".repeat(64),
                 List.of("KDDTrain+.txt"), 125_973, 58_630, List.of("num_outbound_cmds"),
-                Map.of("seed", 1), Map.of("roc_auc", 0.5), null, null);
+                Map.of("seed", 1), Map.of("roc_auc", 0.5), null, null, null);
     }
 
     static LabelledFeatures row(double serrorRate, String label) {

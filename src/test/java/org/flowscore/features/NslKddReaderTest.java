@@ -33,6 +33,27 @@ class NslKddReaderTest {
     }
 
     @Test
+    void plainDecimalsAreReadAsParseDoubleReadsThem() {
+        java.util.Random random = new java.util.Random(16);
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of("0", "0.00", "1.00", "0.01", "0.5",
+                ".5", "5.", "1.5", "+1", "-0", "1e3", "", "0.123456789012345", "123456789012345", "1234567890123456"));
+        for (int i = 0; i < 100_000; i++) {
+            texts.add(Integer.toString(random.nextInt(1_000_000_000)));
+            texts.add(String.format(java.util.Locale.ROOT, "0.%02d", random.nextInt(100)));
+            texts.add("0." + Long.toString(Math.abs(random.nextLong()) % 10_000_000_000L));
+        }
+        int fast = 0;
+        for (String text : texts) {
+            double plain = NslKddReader.plainDecimal(text);
+            if (plain >= 0) {
+                assertEquals(Double.parseDouble(text), plain, "for '" + text + "'");
+                fast++;
+            }
+        }
+        assertTrue(fast > 290_000, "the plain path read " + fast);
+    }
+
+    @Test
     void trainingSetSize() {
         assertEquals(125_973, rows.size());
         assertEquals(67_343, rows.stream().filter(r -> !r.isAttack()).count());

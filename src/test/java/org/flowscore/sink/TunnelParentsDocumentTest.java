@@ -56,7 +56,8 @@ class TunnelParentsDocumentTest {
         x.accept(c);
         x.flush();
         ScoredFlow flow = new ScoredFlow(featured[0], 0.1, false, List.of());
-        return JSON.readTree(new EcsDocuments(ScoredDocuments.model(), 0.5).json(flow, "event"));
+        EcsDocuments documents = new EcsDocuments(ScoredDocuments.model(), 0.5);
+        return JSON.readTree(documents.render(flow, documents.id(flow), false).event());
     }
 
     private static List<String> texts(JsonNode array) {

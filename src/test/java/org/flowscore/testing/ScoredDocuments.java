@@ -31,16 +31,12 @@ public final class ScoredDocuments {
         return new ModelInfo(1, "test-model", "1", "random-forest", "6.2.5", "0.1.0", KddSchema.NAMES, Map.of(),
                 FeatureSettings.defaults(), 0.5, "test", "0".repeat(64), List.of(), 0, 0, List.of(), Map.of(),
                 Map.of(), ExtendedSettings.defaults(), new Calibration("0123456789ab", 0.4, "1.0 alerts per day",
-                        "0".repeat(64), List.of("site/"), 1000, 1.0, 1, Map.of("beacon", 1.0)));
+                        "0".repeat(64), List.of("site/"), 1000, 1.0, 1, Map.of("beacon", 1.0)), null);
     }
 
     /** The documents of a file under the shared data folder, e.g. {@code zeek/zat-2013-tsv/conn.log}. */
     public static List<Document> of(String sharedFile) {
-        List<FeaturedConnection> featured = new ArrayList<>();
-        FeatureExtractor x = new FeatureExtractor(FeatureSettings.defaults(), ExtendedSettings.defaults(),
-                ServiceTable.bundled(), featured::add);
-        Reading.read(SharedData.require(sharedFile)).connections().forEach(x);
-        x.flush();
+        List<FeaturedConnection> featured = featured(sharedFile);
         EcsDocuments docs = new EcsDocuments(model(), 0.5);
         List<Document> out = new ArrayList<>();
         for (int i = 0; i < featured.size(); i++) {
@@ -48,8 +44,19 @@ public final class ScoredDocuments {
             boolean attack = i % 2 == 0;
             ScoredFlow flow = new ScoredFlow(fc, attack ? 0.9 : 0.1, attack,
                     attack ? List.of(new Contribution("count", "12", 0.2)) : List.of());
-            out.add(new Document(docs.id(flow), docs.json(flow, "event")));
+            String id = docs.id(flow);
+            out.add(new Document(id, docs.render(flow, id, false).event()));
         }
         return out;
+    }
+
+    /** The connections of a file under the shared data folder with the 41 and the extended features. */
+    public static List<FeaturedConnection> featured(String sharedFile) {
+        List<FeaturedConnection> featured = new ArrayList<>();
+        FeatureExtractor x = new FeatureExtractor(FeatureSettings.defaults(), ExtendedSettings.defaults(),
+                ServiceTable.bundled(), featured::add);
+        Reading.read(SharedData.require(sharedFile)).connections().forEach(x);
+        x.flush();
+        return featured;
     }
 }

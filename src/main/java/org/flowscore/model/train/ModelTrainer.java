@@ -48,8 +48,40 @@ public final class ModelTrainer {
         Recorded recorded = new Recorded(settings, data.featureSet() == FeatureSet.EXTENDED ? extended : null);
         try {
             return options.algorithm().supervised()
-                    ? supervised(data, set, options, recorded, progress)
+                    ? supervised(data, set, options, recorded, progress).bundle()
                     : isolation(data, set, options, recorded, progress);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException("cannot train " + options.algorithm() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A supervised model and the out-of-fold scores its threshold was chosen on.
+     *
+     * @param outOfFold each row's score (in the order of the data's rows) from the cross-validation model that
+     *                  held the row's fold out
+     */
+    public record CrossValidated(ModelBundle bundle, double[] outOfFold) {
+    }
+
+    /**
+     * Trains a supervised model as {@link #train} does and keeps the out-of-fold scores, for a caller that sets
+     * a threshold of its own on rows the final model has seen (a site's history).
+     *
+     * @throws ModelException also when {@code options} name an unsupervised algorithm
+     */
+    public static CrossValidated trainCrossValidated(LabelledDataset data, TrainingOptions options,
+                                                     FeatureSettings settings, ExtendedSettings extended,
+                                                     Consumer<String> progress) throws ModelException {
+        if (!options.algorithm().supervised()) {
+            throw new ModelException(options.algorithm() + " has no cross-validation: it learns normal traffic only");
+        }
+        if (data.rows().isEmpty()) {
+            throw new ModelException("the training data has no rows");
+        }
+        Recorded recorded = new Recorded(settings, data.featureSet() == FeatureSet.EXTENDED ? extended : null);
+        try {
+            return supervised(data, TrainingSet.of(data), options, recorded, progress);
         } catch (IllegalArgumentException e) {
             throw new ModelException("cannot train " + options.algorithm() + ": " + e.getMessage(), e);
         }
@@ -59,8 +91,8 @@ public final class ModelTrainer {
     private record Recorded(FeatureSettings settings, ExtendedSettings extended) {
     }
 
-    private static ModelBundle supervised(LabelledDataset data, TrainingSet set, TrainingOptions options,
-                                          Recorded recorded, Consumer<String> progress) throws ModelException {
+    private static CrossValidated supervised(LabelledDataset data, TrainingSet set, TrainingOptions options,
+                                             Recorded recorded, Consumer<String> progress) throws ModelException {
         Algorithm algorithm = options.algorithm();
         if (!data.labelled()) {
             throw new ModelException(algorithm + " learns from labelled rows, and these logs carry no labels: give"
@@ -114,8 +146,8 @@ public final class ModelTrainer {
         }
         String rule = (byCapture ? Threshold.budgetCriterion(options.fpBudget()) : Threshold.CRITERION)
                 + ", on the out-of-fold scores of " + plan.describe() + " on the training data";
-        return bundle(data, options, recorded, threshold, rule, set.size(), attacks, constant, parameters, metrics,
-                model);
+        return new CrossValidated(bundle(data, options, recorded, threshold, rule, set.size(), attacks, constant,
+                parameters, metrics, model), oof);
     }
 
     /** Each capture's out-of-fold normal rows flagged at {@code threshold}, as "name share (n of m)". */
@@ -194,7 +226,8 @@ public final class ModelTrainer {
         ModelInfo info = new ModelInfo(ModelBundle.FORMAT_VERSION, options.name(), null, options.algorithm().id(),
                 ModelInfo.currentSmileVersion(), ModelInfo.currentFlowscoreVersion(), set.names(), encodings,
                 recorded.settings(), threshold, rule, data.sha256(), data.sources(), rows, attacks,
-                List.copyOf(constantNames), new TreeMap<>(parameters), definedMetrics, recorded.extended(), null);
+                List.copyOf(constantNames), new TreeMap<>(parameters), definedMetrics, recorded.extended(), null,
+                null);
         return ModelBundle.create(info, model.parts());
     }
 }

@@ -97,6 +97,8 @@ public final class BulkWriter implements AutoCloseable {
     private final AtomicLong failingSince = new AtomicLong();
     private volatile EsSinkException fatal;
     private BulkStats finished;
+    /** Set when finishing stopped the sender threads: a document added after it would wait for ever. */
+    private volatile boolean stopped;
 
     /**
      * @param where the URLs, for messages
@@ -169,8 +171,9 @@ public final class BulkWriter implements AutoCloseable {
             }
         }
         if (fatal != null) {
-            throw new EsSinkException(fatal.getMessage() + " (" + (abandoned.sum() + inFlight.get())
-                    + " documents were not written)", fatal);
+            long unwritten = abandoned.sum() + inFlight.get();
+            throw new EsSinkException(fatal.getMessage() + " (" + unwritten + (unwritten == 1
+                    ? " document was" : " documents were") + " not written)", fatal);
         }
         finished = stats();
         return finished;
@@ -192,6 +195,9 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private void acquire() {
+        if (stopped) {
+            throw new IllegalStateException("documents added to a bulk writer after it finished are never sent");
+        }
         try {
             while (!permits.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 throwIfFatal();
@@ -267,12 +273,20 @@ public final class BulkWriter implements AutoCloseable {
             log.accept(where + " answers again; resending what was held back");
         }
         List<DocumentOutcome> outcomes = DocumentOutcome.of(response);
+        if (outcomes.size() != batch.size()) {
+            // Elasticsearch answers every operation; a reply that does not (a proxy's, a broken one) tells nothing
+            // about any document, and deterministic ids make sending them all again safe.
+            requestFailed(batch, new IOException("the bulk reply has " + outcomes.size() + " items for "
+                    + batch.size() + " documents"));
+            return;
+        }
         for (int i = 0; i < outcomes.size(); i++) {
             answered(batch.get(i), outcomes.get(i));
         }
     }
 
     private void stopThreads() {
+        stopped = true;
         timer.shutdownNow();
         senders.forEach(Thread::interrupt);
         for (Thread sender : senders) {

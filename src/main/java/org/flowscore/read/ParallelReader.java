@@ -1,4 +1,4 @@
-package org.flowscore.backfill;
+package org.flowscore.read;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.flowscore.flow.Connection;
-import org.flowscore.read.ConnectionReader;
-import org.flowscore.read.ReadOptions;
-import org.flowscore.read.ReadStats;
+import org.flowscore.source.InputException;
+import org.flowscore.source.InputFile;
 
 /**
  * Decompresses and parses files on several threads and hands their connections back in file order, each
@@ -21,17 +21,17 @@ import org.flowscore.read.ReadStats;
  * bounded queue where a reader that gets ahead blocks: memory holds at most {@code 2 × threads × (queued
  * + 1)} chunks however large the history, and a consumer paused by Elasticsearch pauses the reading.
  */
-final class ParallelReader implements AutoCloseable {
-    static final int CHUNK = 1024;
+public final class ParallelReader implements AutoCloseable {
+    public static final int CHUNK = 1024;
     private static final int QUEUED_CHUNKS_PER_FILE = 4;
 
-    private final List<BackfillFile> files;
+    private final List<InputFile> files;
     private final ReadOptions options;
     private final List<BlockingQueue<Chunk>> queues = new ArrayList<>();
     private final ExecutorService pool;
     private int current;
 
-    ParallelReader(List<BackfillFile> files, ReadOptions options, int threads) {
+    public ParallelReader(List<InputFile> files, ReadOptions options, int threads) {
         this.files = files;
         this.options = options;
         this.pool = Executors.newFixedThreadPool(threads,
@@ -42,14 +42,41 @@ final class ParallelReader implements AutoCloseable {
     }
 
     private void handOver() {
-        BackfillFile file = files.get(queues.size());
+        int file = queues.size();
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS_PER_FILE);
         queues.add(queue);
-        pool.execute(() -> read(file, options, queue));
+        pool.execute(() -> read(file, files.get(file), options, queue));
+    }
+
+    /**
+     * Reads every input into {@code sink} in file and line order, counting into {@code stats}: on the caller's
+     * thread alone with one thread, else decompressed and parsed on {@code threads} readers while the caller
+     * only takes their connections.
+     */
+    public static void readAll(List<InputFile> inputs, ReadOptions options, int threads, ReadStats stats,
+                               Consumer<? super Connection> sink)
+            throws InputException, BadLineException, InterruptedException {
+        if (threads == 1) {
+            new ConnectionReader(options, stats).readAll(inputs, sink);
+            return;
+        }
+        try (ParallelReader reader = new ParallelReader(inputs, options, threads)) {
+            for (Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    sink.accept(chunk.connections()[i]);
+                }
+                if (chunk.failure() != null) {
+                    throw Chunk.rethrow(chunk.failure());
+                }
+                if (chunk.last()) {
+                    stats.addAll(chunk.stats());
+                }
+            }
+        }
     }
 
     /** The next chunk in file order, or null when every file was read. */
-    Chunk next() throws InterruptedException {
+    public Chunk next() throws InterruptedException {
         while (current < files.size()) {
             Chunk chunk = queues.get(current).take();
             if (chunk.last()) {
@@ -64,13 +91,13 @@ final class ParallelReader implements AutoCloseable {
         return null;
     }
 
-    private static void read(BackfillFile file, ReadOptions options, BlockingQueue<Chunk> queue) {
+    private static void read(int file, InputFile input, ReadOptions options, BlockingQueue<Chunk> queue) {
         ReadStats stats = new ReadStats();
         Batch batch = new Batch(file, queue);
         try {
             ReadOptions own = new ReadOptions(options.format(), options.strict(), options.maxLineBytes(),
                     options.context().forAnotherThread());
-            new ConnectionReader(own, stats).readPositioned(file.input(),
+            new ConnectionReader(own, stats).readPositioned(input,
                     (connection, line) -> batch.add(connection, line.endOffset()));
             batch.finish(stats, null);
         } catch (Exception e) {
@@ -94,13 +121,13 @@ final class ParallelReader implements AutoCloseable {
 
     /** The chunk being filled on a reader thread. */
     private static final class Batch {
-        private final BackfillFile file;
+        private final int file;
         private final BlockingQueue<Chunk> queue;
         private Connection[] connections = new Connection[CHUNK];
         private long[] ends = new long[CHUNK];
         private int size;
 
-        Batch(BackfillFile file, BlockingQueue<Chunk> queue) {
+        Batch(int file, BlockingQueue<Chunk> queue) {
             this.file = file;
             this.queue = queue;
         }
