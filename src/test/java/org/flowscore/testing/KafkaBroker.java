@@ -22,27 +22,52 @@ import org.apache.kafka.common.Uuid;
  * with Kafka's own storage tool: a test can stop it (SIGKILL, as a crash) and start it again on the same data and
  * ports. Set for one broker: without replication factors of 1 for the offsets and transaction topics no consumer
  * group or transaction ever forms, and a group forms at once rather than after the usual initial delay.
+ *
+ * <p>{@link #startSecured} adds a second listener that asks for SASL (PLAIN, SCRAM-SHA-256) over TLS with a
+ * self-signed certificate, as a production cluster would; the plain listener stays for the test's own admin client
+ * and producers.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
 
+    private static final String KEYSTORE_PASSWORD = "test-keystore";
+
+    /** The users of the secured listener: one for PLAIN, one for SCRAM-SHA-256. */
+    public record Users(String plainUser, String plainPassword, String scramUser, String scramPassword) {
+    }
+
     private final Path dir;
     private final Path properties;
     private final int port;
+    private final int securedPort;
     private Process process;
 
-    private KafkaBroker(Path dir, Path properties, int port) {
+    private KafkaBroker(Path dir, Path properties, int port, int securedPort) {
         this.dir = dir;
         this.properties = properties;
         this.port = port;
+        this.securedPort = securedPort;
     }
 
     /** Formats a data folder under {@code dir} and starts the broker on it. */
     public static KafkaBroker start(Path dir) {
+        return start(dir, null);
+    }
+
+    /**
+     * The same with a second listener asking for SASL over TLS ({@link #securedBootstrap()}), its certificate in
+     * {@link #caCertificate()}.
+     */
+    public static KafkaBroker startSecured(Path dir, Users users) {
+        return start(dir, users);
+    }
+
+    private static KafkaBroker start(Path dir, Users users) {
         try {
             Files.createDirectories(dir);
             int port = freePort();
             int controller = freePort();
+            int secured = users == null ? -1 : freePort();
             Properties p = new Properties();
             p.put("process.roles", "broker,controller");
             p.put("node.id", "1");
@@ -51,6 +76,9 @@ public final class KafkaBroker implements AutoCloseable {
             p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
             p.put("controller.listener.names", "CONTROLLER");
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            if (users != null) {
+                secure(p, dir, secured, users);
+            }
             p.put("log.dirs", dir.resolve("data").toString());
             p.put("offsets.topic.replication.factor", "1");
             p.put("offsets.topic.num.partitions", "1");
@@ -64,8 +92,15 @@ public final class KafkaBroker implements AutoCloseable {
             try (var out = Files.newBufferedWriter(file)) {
                 p.store(out, "flowscore test broker");
             }
-            KafkaBroker broker = new KafkaBroker(dir, file, port);
-            broker.run("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", file.toString());
+            KafkaBroker broker = new KafkaBroker(dir, file, port, secured);
+            List<String> format = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
+                    file.toString()));
+            if (users != null) {
+                // SCRAM credentials live in the cluster's metadata: written at format time, before any listener.
+                format.addAll(List.of("--add-scram", "SCRAM-SHA-256=[name=" + users.scramUser() + ",password="
+                        + users.scramPassword() + "]"));
+            }
+            broker.run("kafka.tools.StorageTool", format.toArray(String[]::new));
             broker.startProcess();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::stopProcess, "stop-kafka"));
             return broker;
@@ -76,6 +111,61 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrap() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The listener that asks for SASL over TLS. */
+    public String securedBootstrap() {
+        if (securedPort < 0) {
+            throw new IllegalStateException("the broker was started without a secured listener");
+        }
+        return "127.0.0.1:" + securedPort;
+    }
+
+    /** The secured listener's self-signed certificate, PEM, for clients to trust. */
+    public Path caCertificate() {
+        return dir.resolve("ca.pem");
+    }
+
+    /** A SASL_SSL listener on {@code port}, its key made by the JDK's keytool, valid for 127.0.0.1. */
+    private static void secure(Properties p, Path dir, int port, Users users) throws IOException {
+        Path keystore = dir.resolve("broker.p12");
+        keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD);
+        keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keystore.toString(),
+                "-storepass", KEYSTORE_PASSWORD, "-file", dir.resolve("ca.pem").toString());
+        p.put("listeners", p.get("listeners") + ",SASL_SSL://127.0.0.1:" + port);
+        p.put("advertised.listeners", p.get("advertised.listeners") + ",SASL_SSL://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", p.get("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256");
+        p.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        p.put("listener.name.sasl_ssl.ssl.keystore.location", keystore.toString());
+        p.put("listener.name.sasl_ssl.ssl.keystore.password", KEYSTORE_PASSWORD);
+        p.put("listener.name.sasl_ssl.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
+                + " required user_" + users.plainUser() + "=\"" + jaasQuoted(users.plainPassword()) + "\";");
+        p.put("listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    }
+
+    private static String jaasQuoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static void keytool(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("keytool " + args[0] + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     /** Starts the broker (again) and waits until it answers. */
