@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every payload form sensors and shippers write reaches the same documents as {@code score} over the original log
- * with the same sensor name: bare Zeek JSON records and Suricata EVE lines keyed by sensor, zeek-kafka's tagged
- * records named by one of their additional values, Filebeat's envelope named by its {@code host.name}. Records that
- * are none of these are counted and skipped; an unkeyed topic of several partitions, and a sensor spread over two
- * partitions, are refused, naming rekey. The scored documents can go to a topic too, keyed by their ids.
+ * Every payload form sensors and shippers write, and every layout of sensors over topics, reaches the same documents
+ * as {@code score} over the original log with the same sensor name: bare Zeek JSON records and Suricata EVE lines
+ * keyed by sensor, zeek-kafka's tagged records named by one of their additional values, Filebeat's envelope named
+ * by its {@code host.name}, a topic per sensor named by the subscription pattern (whose partitions' committed
+ * offsets and lag the status line and the metrics show). Records that are none of these are counted and skipped;
+ * an unkeyed topic of several partitions, and a sensor spread over two partitions, are refused, naming rekey. The scored documents can go to a topic too, keyed by their ids.
  */
 @InChildProcesses
 class ConsumePayloadFormsTest {
@@ -129,6 +130,39 @@ class ConsumePayloadFormsTest {
 
     @Test
     @Timeout(120)
+    void aTopicPerSensorIsNamedByThePatternAndEachPartitionsCommitAndLagAreShown() throws Exception {
+        List<String> lines = Records.lines(ZEEK);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (String sensor : List.of("dmz", "lab")) {
+            broker.createTopic("zeek-conn-" + sensor, 1);
+            lines.forEach(l -> records.add(Records.record("zeek-conn-" + sensor, null, l)));
+        }
+        Records.produce(broker.bootstrap(), records);
+        List<String> dmz = Records.scored(dir, "dmz", ZEEK);
+        List<String> lab = Records.scored(dir, "lab", ZEEK);
+        Path out = dir.resolve("consumed.ndjson");
+        try (ConsumeRun run = ConsumeRun.start(ConsumeRun.settings(broker.bootstrap(), List.of(), "zeek-conn-(.+)",
+                "forms-topics", "topic", 0), out, List.of())) {
+            assertEquals(records.size(), ConsumeRun.awaitLines(out, records.size(), Duration.ofSeconds(60), run),
+                    run.log());
+            ConsumeStatus status = run.awaitCommitted(lines.size(), Duration.ofSeconds(20));
+            for (String topic : List.of("zeek-conn-dmz", "zeek-conn-lab")) {
+                String partition = topic + "-0: committed " + lines.size() + ", lag 0, 1 sensor";
+                assertTrue(status.line().contains(partition), status.line());
+                String labels = "{topic=\"" + topic + "\",partition=\"0\"} ";
+                String metrics = run.metrics();
+                assertTrue(metrics.contains("flowscore_kafka_committed_offset" + labels + lines.size() + "\n"),
+                        metrics);
+                assertTrue(metrics.contains("flowscore_kafka_lag_records" + labels + "0\n"), metrics);
+            }
+        }
+        Map<String, List<String>> consumed = Records.bySensor(Records.lines(out));
+        assertEquals(dmz, consumed.get("dmz"));
+        assertEquals(lab, consumed.get("lab"));
+    }
+
+    @Test
+    @Timeout(120)
     void scoredDocumentsGoToATopicKeyedByTheirIds() throws Exception {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         Records.lines(ZEEK).forEach(l -> records.add(Records.record("to-index", "z4", l)));
@@ -138,8 +172,8 @@ class ConsumePayloadFormsTest {
         Path out = dir.resolve("consumed.ndjson");
         try (KafkaOutput scored = new KafkaOutput(Map.of("bootstrap.servers", broker.bootstrap()), "scored",
                 note -> { });
-             ConsumeRun run = ConsumeRun.start(broker.bootstrap(), List.of("to-index"), null, "forms-output", "key",
-                     out, List.of(scored))) {
+             ConsumeRun run = ConsumeRun.start(ConsumeRun.settings(broker.bootstrap(), List.of("to-index"), null,
+                     "forms-output", "key", null), out, List.of(scored))) {
             assertEquals(records.size(), ConsumeRun.awaitLines(out, records.size(), Duration.ofSeconds(60), run),
                     run.log());
         }

@@ -4,6 +4,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flowscore.flow.LocalNetworks;
@@ -63,18 +68,26 @@ final class ConsumeRun implements AutoCloseable {
     /** Consumes {@code topics} (or the pattern) as group {@code group}, sensors from {@code sensorFrom}. */
     static ConsumeRun start(String bootstrap, List<String> topics, String pattern, String group, String sensorFrom,
                             Path output) throws IOException {
-        return start(bootstrap, topics, pattern, group, sensorFrom, output, List.of());
+        return start(settings(bootstrap, topics, pattern, group, sensorFrom, null), output, List.of());
     }
 
-    /** The same, writing to {@code others} too. */
-    static ConsumeRun start(String bootstrap, List<String> topics, String pattern, String group, String sensorFrom,
-                            Path output, List<FlowOutput> others) throws IOException {
+    /** Consumes as {@code settings} say, writing to {@code others} too. */
+    static ConsumeRun start(ConsumeSettings settings, Path output, List<FlowOutput> others) throws IOException {
+        return new ConsumeRun(settings, output, others);
+    }
+
+    /**
+     * Settings for a test: a group that notices a killed member within seconds, no status line, metrics on
+     * {@code metricsPort} (0 for any free port; null for none).
+     */
+    static ConsumeSettings settings(String bootstrap, List<String> topics, String pattern, String group,
+                                    String sensorFrom, Integer metricsPort) {
         Pattern p = pattern == null ? null : Pattern.compile(pattern);
-        return new ConsumeRun(new ConsumeSettings(new KafkaConnection(List.of(bootstrap), null, null,
+        return new ConsumeSettings(new KafkaConnection(List.of(bootstrap), null, null,
                 Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000")), topics, p, group,
                 SensorSource.parse(sensorFrom, p), ConsumeSettings.DEFAULT_WARM_UP,
-                ConsumeSettings.DEFAULT_WARM_UP_RECORDS, false, Duration.ZERO, null, Duration.ofSeconds(2),
-                LocalNetworks.defaults()), output, others);
+                ConsumeSettings.DEFAULT_WARM_UP_RECORDS, false, Duration.ZERO, metricsPort, Duration.ofSeconds(2),
+                LocalNetworks.defaults());
     }
 
     /** Waits until the output has {@code lines} lines, or the run failed or the time is up; the lines then. */
@@ -106,6 +119,30 @@ final class ConsumeRun implements AutoCloseable {
     Throwable awaitFailure(Duration limit) throws InterruptedException {
         thread.join(limit.toMillis());
         return failure;
+    }
+
+    /** Waits until every owned partition's committed offset is {@code offset}; the status then. */
+    ConsumeStatus awaitCommitted(long offset, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        ConsumeStatus s = runner.status();
+        while (System.nanoTime() < deadline && (s == null || s.partitions().isEmpty()
+                || s.partitions().stream().anyMatch(p -> p.committed() != offset || p.lag() != 0))) {
+            Thread.sleep(100);
+            s = runner.status();
+        }
+        return s;
+    }
+
+    /** The Prometheus text the runner serves on the port its log names. */
+    String metrics() throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("metrics at (http://\\S+)").matcher(log());
+        if (!m.find()) {
+            throw new AssertionError("no metrics address in the log: " + log());
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
     }
 
     ConsumeStatus status() {
