@@ -121,29 +121,8 @@ final class ConsumeCommand implements Callable<Integer> {
             description = "Also produce every flow's ECS document to TOPIC, keyed by its document id.")
     String kafkaOutput;
 
-    @Option(names = "--model", paramLabel = "MODEL",
-            description = "A built-in model (default, nsl-kdd) or a bundle's path (default: the default model).")
-    String model;
-
-    @Option(names = "--threshold", paramLabel = "X", description = "Decision threshold (default: the model's).")
-    Double threshold;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Append every flow as NDJSON to FILE.")
-    String output;
-
-    @Option(names = "--es", paramLabel = "URL",
-            description = "Index into Elasticsearch at URL (repeat for several nodes); run 'flowscore setup' first.")
-    List<String> es;
-
-    @Option(names = "--namespace", paramLabel = "NS", description = "Data streams' namespace (default: default).")
-    String namespace;
-
     @Mixin
-    EsTrustOptions trust;
-
-    @Option(names = "--dead-letter", paramLabel = "FILE",
-            description = "Documents Elasticsearch refuses for good (default: flowscore-dead-letter.ndjson).")
-    String deadLetter;
+    DaemonOutputOptions outputOptions;
 
     @Option(names = "--status-interval", paramLabel = "D", description = "Status line period; 0 for none (default: 30s).")
     String statusInterval;
@@ -223,11 +202,7 @@ final class ConsumeCommand implements Callable<Integer> {
         if (!k.isEmpty()) {
             tree.set("kafka", k);
         }
-        Flags.putIfGiven(tree, "model", model);
-        if (threshold != null) {
-            tree.put("threshold", threshold);
-        }
-        Flags.putIfGiven(tree, "output", output);
+        outputOptions.putInto(tree);
         Flags.putIfGiven(tree, "status_interval", statusInterval);
         if (metricsPort != null) {
             tree.put("metrics_port", metricsPort);
@@ -236,21 +211,6 @@ final class ConsumeCommand implements Callable<Integer> {
         if (localNets != null && !localNets.isEmpty()) {
             ArrayNode cidrs = tree.putArray("local_nets");
             localNets.forEach(cidrs::add);
-        }
-        ObjectNode esTree = JsonNodeFactory.instance.objectNode();
-        if (es != null) {
-            ArrayNode urls = esTree.putArray("urls");
-            es.forEach(urls::add);
-        }
-        Flags.putIfGiven(esTree, "namespace", namespace);
-        Flags.putIfGiven(esTree, "ca", trust.caFile == null ? null : trust.caFile.toString());
-        Flags.putIfGiven(esTree, "ca_fingerprint", trust.caFingerprint);
-        if (trust.insecure) {
-            esTree.put("insecure", true);
-        }
-        Flags.putIfGiven(esTree, "dead_letter", deadLetter);
-        if (!esTree.isEmpty()) {
-            tree.set("elasticsearch", esTree);
         }
         return tree;
     }
