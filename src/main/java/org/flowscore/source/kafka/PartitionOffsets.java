@@ -81,8 +81,8 @@ public final class PartitionOffsets {
     }
 
     /** Records read and not yet acknowledged by every output. */
-    public int waiting() {
-        return tracker.waiting();
+    public int unacknowledged() {
+        return tracker.unacknowledged();
     }
 
     public String name() {

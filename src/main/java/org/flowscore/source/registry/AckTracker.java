@@ -89,9 +89,23 @@ public final class AckTracker {
         return acknowledged;
     }
 
-    /** Records read and not yet acknowledged by every output. */
+    /**
+     * Records the offset has not passed yet: those not acknowledged by every output, and acknowledged ones behind
+     * one that is not.
+     */
     public synchronized int waiting() {
         return waiting.size();
+    }
+
+    /** Records not yet acknowledged by every output. */
+    public synchronized int unacknowledged() {
+        int n = 0;
+        for (PendingRecord r : waiting) {
+            if (!r.isComplete()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     synchronized void completed() {

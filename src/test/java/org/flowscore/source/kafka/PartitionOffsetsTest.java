@@ -26,9 +26,10 @@ class PartitionOffsetsTest {
         Acknowledgement r11 = p.record(11, 1_001);
         p.skip(12, 1_002);
         Acknowledgement r13 = p.record(13, 1_003);
-        assertEquals(4 - 1, p.waiting());
+        assertEquals(4 - 1, p.unacknowledged());
         r11.acknowledged();
         assertEquals(10, p.committable(), "record 10 still waits");
+        assertEquals(2, p.unacknowledged(), "11 is stored although the offset cannot pass 10 yet");
         r10.acknowledged();
         assertEquals(13, p.committable(), "10 and 11 stored, 12 made no connection, 13 waits");
         assertTrue(p.moved());
