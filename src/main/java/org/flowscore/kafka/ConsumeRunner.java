@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.flowscore.flow.Connection;
@@ -380,38 +378,10 @@ public final class ConsumeRunner {
             if (partitions.isEmpty()) {
                 return;
             }
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
-            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<TopicPartition, Long> rewindTo = new HashMap<>();
-            Map<TopicPartition, Long> deliverFrom = new HashMap<>();
+            Map<TopicPartition, WarmUp.Start> starts = WarmUp.plan(consumer, partitions, settings);
             for (TopicPartition tp : partitions) {
-                OffsetAndMetadata c = committed.get(tp);
-                long from;
-                long newest;
-                if (c != null) {
-                    from = Math.max(c.offset(), beginning.get(tp));
-                    newest = timestamp(c.metadata());
-                } else if (settings.startAtEnd()) {
-                    from = end.get(tp);
-                    newest = System.currentTimeMillis();
-                } else {
-                    from = beginning.get(tp);
-                    newest = -1;
-                }
-                deliverFrom.put(tp, from);
-                if (from > beginning.get(tp) && newest >= 0) {
-                    rewindTo.put(tp, Math.max(0, newest - settings.warmUp().toMillis()));
-                }
-            }
-            Map<TopicPartition, OffsetAndTimestamp> byTime = rewindTo.isEmpty() ? Map.of()
-                    : consumer.offsetsForTimes(rewindTo);
-            for (TopicPartition tp : partitions) {
-                long from = deliverFrom.get(tp);
-                OffsetAndTimestamp t = byTime.get(tp);
-                long start = rewindTo.containsKey(tp)
-                        ? WarmUp.start(from, beginning.get(tp), t == null ? -1 : t.offset(), settings.warmUpRecords())
-                        : from;
+                long start = starts.get(tp).readFrom();
+                long from = starts.get(tp).deliverFrom();
                 consumer.seek(tp, start);
                 assigned.put(tp, new AssignedPartition(tp, start, from));
                 note("assigned " + tp + ": delivering from offset " + from + (start < from ? ", reading "
@@ -442,14 +412,6 @@ public final class ConsumeRunner {
             drop(partitions);
             note("lost " + partitions + " (this instance was out of the group too long): their new owner reads"
                     + " them again from the last commit");
-        }
-    }
-
-    private static long timestamp(String metadata) {
-        try {
-            return metadata == null || metadata.isEmpty() ? -1 : Long.parseLong(metadata);
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 
