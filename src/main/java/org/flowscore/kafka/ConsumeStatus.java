@@ -1,8 +1,11 @@
 package org.flowscore.kafka;
 
+import static org.flowscore.tail.StatusText.metric;
+
 import java.util.List;
 import java.util.Locale;
 import org.flowscore.sink.es.BulkStats;
+import org.flowscore.tail.StatusText;
 
 /**
  * A moment's view of a {@code consume} instance, taken on the consumer's thread and shown as the status line on
@@ -32,26 +35,11 @@ public record ConsumeStatus(long records, long warmUp, long connections, long fl
     public record PartitionLag(String topic, int partition, long committed, long lag, int sensors) {
     }
 
-    long indexed() {
-        return es == null ? 0 : es.total().indexed() + es.total().duplicates();
-    }
-
-    long unacknowledged() {
-        if (es == null) {
-            return 0;
-        }
-        BulkStats.StreamCounts t = es.total();
-        return t.sent() - t.indexed() - t.duplicates() - t.deadLettered();
-    }
-
     String line() {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "consume: read %,d records (%,d again for the windows), %,d connections; wrote %,d flows (%,d alerts)",
                 records, warmUp, connections, flows, alerts));
-        if (es != null) {
-            b.append(String.format(Locale.ROOT, "; elasticsearch: %,d indexed, %,d waiting, %,d retried, %,d"
-                    + " dead-lettered", indexed(), unacknowledged(), es.retried(), es.total().deadLettered()));
-        }
+        b.append(StatusText.elasticsearch(es));
         b.append(String.format(Locale.ROOT, "; buffered %,d; skipped %,d; without a sensor %,d", buffered, skipped,
                 noSensor));
         for (PartitionLag p : partitions) {
@@ -75,14 +63,7 @@ public record ConsumeStatus(long records, long warmUp, long connections, long fl
         metric(b, "flowscore_kafka_records_without_sensor_total", "counter",
                 "Records that named no sensor, counted and skipped.", noSensor);
         metric(b, "flowscore_reorder_buffered", "gauge", "Connections waiting in the reorder buffers.", buffered);
-        if (es != null) {
-            metric(b, "flowscore_es_indexed_total", "counter", "Documents Elasticsearch stored (409s included).",
-                    indexed());
-            metric(b, "flowscore_es_waiting", "gauge", "Documents sent and not yet acknowledged.", unacknowledged());
-            metric(b, "flowscore_es_retried_total", "counter", "Documents sent again after a failure.", es.retried());
-            metric(b, "flowscore_es_dead_lettered_total", "counter", "Documents refused for good.",
-                    es.total().deadLettered());
-        }
+        StatusText.elasticsearchMetrics(b, es);
         b.append("# HELP flowscore_kafka_committed_offset The group's committed offset of an owned partition.\n")
                 .append("# TYPE flowscore_kafka_committed_offset gauge\n");
         partitions.forEach(p -> b.append("flowscore_kafka_committed_offset").append(labels(p)).append(' ')
@@ -97,11 +78,5 @@ public record ConsumeStatus(long records, long warmUp, long connections, long fl
     private static String labels(PartitionLag p) {
         return "{topic=\"" + p.topic().replace("\\", "\\\\").replace("\"", "\\\"") + "\",partition=\"" + p.partition()
                 + "\"}";
-    }
-
-    private static void metric(StringBuilder b, String name, String type, String help, long value) {
-        b.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(' ').append(type).append('\n')
-                .append(name).append(' ').append(value).append('\n');
     }
 }
