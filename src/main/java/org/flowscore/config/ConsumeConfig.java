@@ -97,14 +97,7 @@ public record ConsumeConfig(KafkaSection kafka, String model, Double threshold, 
     }
 
     public LocalNetworks localNetworks() {
-        if (localNets == null || localNets.isEmpty()) {
-            return LocalNetworks.defaults();
-        }
-        try {
-            return LocalNetworks.parse(localNets);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(WHAT + ": 'local_nets': " + e.getMessage());
-        }
+        return SettingsTree.localNetworks(WHAT, localNets);
     }
 
     /** How long a status line waits. */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.flowscore.flow.LocalNetworks;
 
 /**
  * How every daemon's settings are read: the YAML file (none: an empty tree), then the environment laid over it,
@@ -91,6 +92,18 @@ final class SettingsTree {
             return Durations.parse(value);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(what + ": '" + key + "': " + e.getMessage());
+        }
+    }
+
+    /** The site's local networks as {@code local_nets} lists them, else the defaults. */
+    static LocalNetworks localNetworks(String what, List<String> cidrs) {
+        if (cidrs == null || cidrs.isEmpty()) {
+            return LocalNetworks.defaults();
+        }
+        try {
+            return LocalNetworks.parse(cidrs);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(what + ": 'local_nets': " + e.getMessage());
         }
     }
 

@@ -119,14 +119,7 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
 
     /** The site's local networks: {@code local_nets}, else the defaults. */
     public LocalNetworks localNetworks() {
-        if (localNets == null || localNets.isEmpty()) {
-            return LocalNetworks.defaults();
-        }
-        try {
-            return LocalNetworks.parse(localNets);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("tail settings: 'local_nets': " + e.getMessage());
-        }
+        return SettingsTree.localNetworks("tail settings", localNets);
     }
 
     private static Duration duration(String key, String value, Duration fallback) {
