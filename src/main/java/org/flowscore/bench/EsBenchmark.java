@@ -85,6 +85,19 @@ public final class EsBenchmark {
         out.flush();
     }
 
+    /**
+     * The raw {@code _bulk} ceiling alone, measured as {@link #run} measures it (after a warm-up run, the mean of
+     * two), for another benchmark to compare with; docs/s.
+     */
+    public double rawCeiling() throws Exception {
+        List<Bulk> bodies = render();
+        raw(bodies, "warm");
+        double ceiling = (raw(bodies, "raw1") + raw(bodies, "raw2")) / 2;
+        out.printf(Locale.ROOT, "raw _bulk ceiling of %s (pre-serialised, _bulk of %,d): %,.0f docs/s%n", url,
+                RAW_BULK_DOCS, ceiling);
+        return ceiling;
+    }
+
     private String namespace(String measurement) {
         return "bench" + run + measurement;
     }

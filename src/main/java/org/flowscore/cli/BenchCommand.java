@@ -13,6 +13,7 @@ import org.flowscore.bench.DetectionReport;
 import org.flowscore.bench.DetectionTable;
 import org.flowscore.bench.EndToEndBenchmark;
 import org.flowscore.bench.EsBenchmark;
+import org.flowscore.bench.KafkaBenchmark;
 import org.flowscore.bench.PcapBenchmark;
 import org.flowscore.bench.PipelineBenchmark;
 import org.flowscore.bench.ScoringBenchmark;
@@ -75,6 +76,12 @@ import picocli.CommandLine.Spec;
                     + " of the same server (the same documents, pre-serialised, posted by a plain _bulk loop). Meant"
                     + " for a local test server: it writes into data streams of new namespaces bench*.",
             "",
+            "With --kafka HOST:PORT it measures consume: the logs' connections as Zeek JSON records of 8 sensors in a"
+                    + " new 4-partition topic, consumed by one instance and by two of a group into NDJSON (records/s"
+                    + " to the last flow), against a plain consumer fetching the same topic in the same run (as"
+                    + " kafka-consumer-perf-test does); with --es URL too, one instance indexing it, against the raw"
+                    + " _bulk ceiling of --es.",
+            "",
             "With --tail URL it measures the tailer: a writer appends the logs' connections (re-timed to end now) to"
                     + " a Zeek conn.log at --rate lines/s while a tailer follows it into Elasticsearch; every tenth"
                     + " line is searched for until found (p50/p90/p99 from flush to searchable), and the heap is"
@@ -93,6 +100,8 @@ import picocli.CommandLine.Spec;
             "  flowscore bench --pcap ../shared/data/pcap/zeek-btest/ssh/ssh.pcap",
             "  flowscore bench --es http://localhost:9200 \\",
             "      ../shared/data/zeek/rita-missing-host/2024-04-19",
+            "  flowscore bench --kafka localhost:9092 --es http://localhost:9200 \\",
+            "      --records 400000 ../shared/data/zeek/rita-missing-host",
             "  flowscore bench --tail http://localhost:9200 --rate 1000 --records 60000 \\",
             "      ../shared/data/zeek/rita-missing-host",
         })
@@ -132,6 +141,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--es", paramLabel = "URL",
             description = "Benchmark writing to this Elasticsearch (no authentication) instead of the pipeline.")
     URI es;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT",
+            description = "Benchmark consume against raw consumption on this Kafka broker (a topic is created).")
+    String kafka;
 
     @Option(names = "--tail", paramLabel = "URL",
             description = "Benchmark the tailer's latency and heap, writing to this Elasticsearch (no authentication).")
@@ -207,6 +220,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give Zeek conn logs to build the corpus from, or --scoring FILE");
         }
+        if (kafka != null) {
+            return kafka(out);
+        }
         if (es != null) {
             if (passes < 1) {
                 throw new UserFacingException("--passes must be at least 1");
@@ -254,6 +270,22 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         out.printf("heap in use after the run (after GC): %,d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        return ExitCodes.OK;
+    }
+
+    private int kafka(java.io.PrintWriter out) throws Exception {
+        List<InputFile> inputs = InputResolver.resolve(paths);
+        List<Connection> base = new java.util.ArrayList<>();
+        new ConnectionReader(ReadOptions.defaults(), new ReadStats()).readAll(inputs, base::add);
+        Path dir = Files.createTempDirectory(workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir")),
+                "flowscore-bench-kafka-");
+        try {
+            new KafkaBenchmark(kafka, es, ModelBundle.readNamed(model), inputs, base, records, out).run(dir);
+        } catch (ModelException | SetupException | EsConnectionException | org.apache.kafka.common.KafkaException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        } finally {
+            deleteQuietly(dir);
+        }
         return ExitCodes.OK;
     }
 

@@ -19,6 +19,9 @@ import picocli.CommandLine;
         subcommands = {
             ScoreCommand.class,
             TailCommand.class,
+            ConsumeCommand.class,
+            PublishCommand.class,
+            RekeyCommand.class,
             StatusCommand.class,
             BackfillCommand.class,
             CaptureCommand.class,
@@ -52,6 +55,8 @@ import picocli.CommandLine;
             "    flowscore setup --es http://localhost:9200",
             "  follow live logs (the daemon):",
             "    flowscore tail --config /etc/flowscore/flowscore.yml",
+            "  many sensors through Kafka (instances of one consumer group):",
+            "    flowscore consume --config /etc/flowscore/flowscore-kafka.yml",
             "  labelled attack traffic to test with:",
             "    flowscore simulate --attack mixed -o mixed.log",
             "",

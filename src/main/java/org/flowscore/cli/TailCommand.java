@@ -91,29 +91,8 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--sensor", paramLabel = "NAME", description = "Sensor name for the PATHs' documents.")
     String sensor;
 
-    @Option(names = "--model", paramLabel = "MODEL",
-            description = "A built-in model (default, nsl-kdd) or a bundle's path (default: the default model).")
-    String model;
-
-    @Option(names = "--threshold", paramLabel = "X", description = "Decision threshold (default: the model's).")
-    Double threshold;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Append every flow as NDJSON to FILE.")
-    String output;
-
-    @Option(names = "--es", paramLabel = "URL",
-            description = "Index into Elasticsearch at URL (repeat for several nodes); run 'flowscore setup' first.")
-    List<String> es;
-
-    @Option(names = "--namespace", paramLabel = "NS", description = "Data streams' namespace (default: default).")
-    String namespace;
-
     @Mixin
-    EsTrustOptions trust;
-
-    @Option(names = "--dead-letter", paramLabel = "FILE",
-            description = "Documents Elasticsearch refuses for good (default: flowscore-dead-letter.ndjson).")
-    String deadLetter;
+    DaemonOutputOptions outputOptions;
 
     @Option(names = "--registry", paramLabel = "FILE",
             description = "Registry of acknowledged offsets (default: flowscore-tail-registry.json).")
@@ -226,50 +205,24 @@ final class TailCommand implements Callable<Integer> {
                 }
             }
         }
-        putIfGiven(tree, "model", model);
-        if (threshold != null) {
-            tree.put("threshold", threshold);
-        }
-        putIfGiven(tree, "output", output);
-        putIfGiven(tree, "registry", registry);
+        outputOptions.putInto(tree);
+        Flags.putIfGiven(tree, "registry", registry);
         if (startAtEnd != null) {
             tree.put("start_at_end", startAtEnd);
         }
-        putIfGiven(tree, "status_interval", statusInterval);
+        Flags.putIfGiven(tree, "status_interval", statusInterval);
         if (metricsPort != null) {
             tree.put("metrics_port", metricsPort);
         }
-        putIfGiven(tree, "poll_interval", pollInterval);
-        putIfGiven(tree, "idle_flush", idleFlush);
-        putIfGiven(tree, "allowlist", allowlist);
-        putIfGiven(tree, "alerts", alerts);
-        putIfGiven(tree, "alert_window", alertWindow);
+        Flags.putIfGiven(tree, "poll_interval", pollInterval);
+        Flags.putIfGiven(tree, "idle_flush", idleFlush);
+        Flags.putIfGiven(tree, "allowlist", allowlist);
+        Flags.putIfGiven(tree, "alerts", alerts);
+        Flags.putIfGiven(tree, "alert_window", alertWindow);
         if (localNets != null && !localNets.isEmpty()) {
             ArrayNode cidrs = tree.putArray("local_nets");
             localNets.forEach(cidrs::add);
         }
-        ObjectNode esTree = JsonNodeFactory.instance.objectNode();
-        if (es != null) {
-            ArrayNode urls = esTree.putArray("urls");
-            es.forEach(urls::add);
-        }
-        putIfGiven(esTree, "namespace", namespace);
-        putIfGiven(esTree, "ca", trust.caFile == null ? null : trust.caFile.toString());
-        putIfGiven(esTree, "ca_fingerprint", trust.caFingerprint);
-        if (trust.insecure) {
-            esTree.put("insecure", true);
-        }
-        putIfGiven(esTree, "dead_letter", deadLetter);
-        if (!esTree.isEmpty()) {
-            tree.set("elasticsearch", esTree);
-        }
         return tree;
     }
-
-    private static void putIfGiven(ObjectNode tree, String key, String value) {
-        if (value != null) {
-            tree.put(key, value);
-        }
-    }
-
 }

@@ -1,17 +1,6 @@
 package org.flowscore.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.flowscore.alerts.AlertMode;
 import org.flowscore.alerts.AlertSettings;
 import org.flowscore.elastic.EsAuth;
@@ -54,12 +42,6 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
 
     static final List<String> SCALARS = List.of("model", "threshold", "output", "registry", "start_at_end",
             "status_interval", "metrics_port", "poll_interval", "idle_flush", "allowlist", "alerts", "alert_window");
-    static final List<String> ES_SCALARS = List.of("namespace", "ca", "ca_fingerprint", "insecure", "dead_letter",
-            "username", "password", "api_key", "bearer_token");
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** One followed path or glob. */
     public record Input(String path, String format, String sensor, String zeekScopeSeparator) {
@@ -68,6 +50,26 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
     /** The Elasticsearch output; secrets may be here (keep the file private) or in the environment. */
     public record Elasticsearch(List<String> urls, String namespace, String ca, String caFingerprint, Boolean insecure,
                          String deadLetter, String username, String password, String apiKey, String bearerToken) {
+
+        /** The output's settings, or null without URLs; {@code what} names the settings in messages. */
+        EsOutputSettings settings(String what, Batching batching) {
+            if (urls == null || urls.isEmpty()) {
+                return null;
+            }
+            Map<String, String> credentials = new HashMap<>();
+            putIfGiven(credentials, EsAuth.USERNAME, username);
+            putIfGiven(credentials, EsAuth.PASSWORD, password);
+            putIfGiven(credentials, EsAuth.API_KEY, apiKey);
+            putIfGiven(credentials, EsAuth.BEARER_TOKEN, bearerToken);
+            try {
+                return EsOutputSettings.of(urls, namespace, EsAuth.fromEnvironment(credentials),
+                        new EsTls(ca == null ? null : Path.of(ca), caFingerprint, Boolean.TRUE.equals(insecure)),
+                        deadLetter == null ? null : Path.of(deadLetter), batching);
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigException(what + ": elasticsearch: " + ex.getMessage());
+            }
+        }
+
         @Override
         public String toString() {
             return "elasticsearch " + urls;
@@ -76,21 +78,8 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
 
     /** Reads the file (none: an empty tree), applies the environment, then the flags' tree. */
     public static TailConfig load(Path file, Map<String, String> environment, ObjectNode flags) {
-        ObjectNode tree = file == null ? JsonNodeFactory.instance.objectNode() : readFile(file);
-        overlayEnvironment(tree, environment);
-        merge(tree, flags);
-        try {
-            return YAML.treeToValue(tree, TailConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("tail settings: unknown setting '" + key(e) + "'" + source(file)
-                    + "; known: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                    .collect(Collectors.joining(", ")));
-        } catch (JsonMappingException e) {
-            throw new ConfigException("tail settings: '" + key(e) + "' " + source(file).strip() + ": "
-                    + e.getOriginalMessage().replaceAll("\\s+", " "));
-        } catch (IOException e) {
-            throw new ConfigException("tail settings: " + e.getMessage());
-        }
+        return SettingsTree.load(TailConfig.class, "tail settings", file, tree -> overlayEnvironment(tree, environment),
+                flags);
     }
 
     /**
@@ -130,35 +119,12 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
 
     /** The Elasticsearch output's settings, or null without URLs; credentials from the file or environment. */
     public EsOutputSettings elasticsearchSettings() {
-        Elasticsearch e = elasticsearch;
-        if (e == null || e.urls() == null || e.urls().isEmpty()) {
-            return null;
-        }
-        Map<String, String> credentials = new HashMap<>();
-        putIfGiven(credentials, EsAuth.USERNAME, e.username());
-        putIfGiven(credentials, EsAuth.PASSWORD, e.password());
-        putIfGiven(credentials, EsAuth.API_KEY, e.apiKey());
-        putIfGiven(credentials, EsAuth.BEARER_TOKEN, e.bearerToken());
-        try {
-            return EsOutputSettings.of(e.urls(), e.namespace(), EsAuth.fromEnvironment(credentials),
-                    new EsTls(e.ca() == null ? null : Path.of(e.ca()), e.caFingerprint(),
-                            Boolean.TRUE.equals(e.insecure())),
-                    e.deadLetter() == null ? null : Path.of(e.deadLetter()), Batching.LIVE);
-        } catch (IllegalArgumentException ex) {
-            throw new ConfigException("tail settings: elasticsearch: " + ex.getMessage());
-        }
+        return elasticsearch == null ? null : elasticsearch.settings("tail settings", Batching.LIVE);
     }
 
     /** The site's local networks: {@code local_nets}, else the defaults. */
     public LocalNetworks localNetworks() {
-        if (localNets == null || localNets.isEmpty()) {
-            return LocalNetworks.defaults();
-        }
-        try {
-            return LocalNetworks.parse(localNets);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("tail settings: 'local_nets': " + e.getMessage());
-        }
+        return SettingsTree.localNetworks("tail settings", localNets);
     }
 
     /** How alerts are made: {@code alerts} and {@code alert_window}, else grouped in five-minute windows. */
@@ -173,14 +139,7 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
     }
 
     private static Duration duration(String key, String value, Duration fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("tail settings: '" + key + "': " + e.getMessage());
-        }
+        return SettingsTree.duration("tail settings", key, value, fallback);
     }
 
     private static SourceFormat format(String key, String value) {
@@ -202,24 +161,6 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
         }
     }
 
-    private static ObjectNode readFile(Path file) {
-        try {
-            JsonNode node = YAML.readTree(file.toFile());
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                return JsonNodeFactory.instance.objectNode();
-            }
-            if (!(node instanceof ObjectNode object)) {
-                throw new ConfigException("config " + file + ": expected settings as 'key: value' lines");
-            }
-            return object;
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new ConfigException("config " + file + ": no such file");
-        } catch (IOException e) {
-            throw new ConfigException("config " + file + " is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
-    }
-
     private static void overlayEnvironment(ObjectNode tree, Map<String, String> env) {
         for (String key : SCALARS) {
             String value = env.get("FLOWSCORE_" + key.toUpperCase(Locale.ROOT));
@@ -227,51 +168,6 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
                 tree.put(key, value.strip());
             }
         }
-        ObjectNode es = null;
-        for (String key : ES_SCALARS) {
-            String value = env.get("FLOWSCORE_ES_" + key.toUpperCase(Locale.ROOT));
-            if (value != null && !value.isBlank()) {
-                es = es != null ? es : child(tree, "elasticsearch");
-                es.put(key, value.strip());
-            }
-        }
-        String localNets = env.get("FLOWSCORE_LOCAL_NETS");
-        if (localNets != null && !localNets.isBlank()) {
-            ArrayNode list = tree.putArray("local_nets");
-            for (String cidr : localNets.split(",")) {
-                list.add(cidr.strip());
-            }
-        }
-        String urls = env.get("FLOWSCORE_ES_URLS");
-        if (urls != null && !urls.isBlank()) {
-            ArrayNode list = child(tree, "elasticsearch").putArray("urls");
-            for (String url : urls.split(",")) {
-                list.add(url.strip());
-            }
-        }
-    }
-
-    /** Copies {@code from} into {@code into}; objects are merged key by key, anything else replaced. */
-    private static void merge(ObjectNode into, ObjectNode from) {
-        from.properties().forEach(entry -> {
-            if (entry.getValue() instanceof ObjectNode object) {
-                merge(child(into, entry.getKey()), object);
-            } else {
-                into.set(entry.getKey(), entry.getValue());
-            }
-        });
-    }
-
-    private static ObjectNode child(ObjectNode parent, String key) {
-        return parent.get(key) instanceof ObjectNode existing ? existing : parent.putObject(key);
-    }
-
-    private static String key(JsonMappingException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String source(Path file) {
-        return file == null ? " (from the environment or a flag)" : " (in " + file + ", the environment or a flag)";
+        SettingsTree.overlayElasticsearch(tree, env);
     }
 }

@@ -1,7 +1,7 @@
 /**
- * The tail settings file: YAML, then the environment, then flags, merged and checked into the settings tail and
- * its Elasticsearch output run with.
+ * The daemons' settings files (tail's; consume's, publish's and rekey's with their kafka section): YAML, then the
+ * environment, then flags, merged and checked into the settings they and their outputs run with.
  *
- * <p>May import: alerts, elastic, flow, sink.es, tail.
+ * <p>May import: alerts, elastic, flow, kafka, sink.es, source.kafka, tail.
  */
 package org.flowscore.config;

@@ -9,17 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * Serves the tailer's metrics in Prometheus text format at {@code /metrics}, on the loopback interface
- * only: a scraper on the sensor (or a node exporter's proxy) reads them, nobody else can.
+ * Serves a daemon's metrics ({@code tail}'s, {@code consume}'s) in Prometheus text format at {@code /metrics}, on
+ * the loopback interface only: a scraper on the sensor (or a node exporter's proxy) reads them, nobody else can.
  */
-final class MetricsServer implements AutoCloseable {
+public final class MetricsServer implements AutoCloseable {
     private final HttpServer server;
 
     private MetricsServer(HttpServer server) {
         this.server = server;
     }
 
-    static MetricsServer start(int port, Supplier<TailStatus> status) throws IOException {
+    /** @param metrics the exposition text, made anew for each scrape */
+    public static MetricsServer start(int port, Supplier<String> metrics) throws IOException {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -27,22 +28,22 @@ final class MetricsServer implements AutoCloseable {
             throw new IOException("cannot serve metrics on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "): is another process using the port? Choose another with --metrics-port", e);
         }
-        server.createContext("/metrics", exchange -> answer(exchange, status));
+        server.createContext("/metrics", exchange -> answer(exchange, metrics));
         server.start();
         return new MetricsServer(server);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    private static void answer(HttpExchange exchange, Supplier<TailStatus> status) throws IOException {
+    private static void answer(HttpExchange exchange, Supplier<String> metrics) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] body = status.get().prometheus().getBytes(StandardCharsets.UTF_8);
+            byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);

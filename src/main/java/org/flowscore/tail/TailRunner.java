@@ -116,7 +116,7 @@ public final class TailRunner {
             catchUp(registrySaved);
             status = snapshot();
             try (MetricsServer metrics = settings.metricsPort() == null ? null
-                    : MetricsServer.start(settings.metricsPort(), () -> status)) {
+                    : MetricsServer.start(settings.metricsPort(), () -> status.prometheus())) {
                 if (metrics != null) {
                     note("metrics at http://127.0.0.1:" + metrics.port() + "/metrics");
                 }

@@ -1,5 +1,7 @@
 package org.flowscore.tail;
 
+import static org.flowscore.tail.StatusText.metric;
+
 import java.util.List;
 import java.util.Locale;
 import org.flowscore.sink.es.BulkStats;
@@ -25,27 +27,11 @@ public record TailStatus(long lines, long connections, long flows, long alerts, 
     record FileLag(String path, long bytes, double seconds) {
     }
 
-    long indexed() {
-        return es == null ? 0 : es.total().indexed() + es.total().duplicates();
-    }
-
-    /** Documents handed to Elasticsearch and not yet acknowledged. */
-    long unacknowledged() {
-        if (es == null) {
-            return 0;
-        }
-        BulkStats.StreamCounts t = es.total();
-        return t.sent() - t.indexed() - t.duplicates() - t.deadLettered();
-    }
-
     String line() {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "tail: read %,d lines, %,d connections; wrote %,d flows (%,d alerts)", lines, connections, flows,
                 alerts));
-        if (es != null) {
-            b.append(String.format(Locale.ROOT, "; elasticsearch: %,d indexed, %,d waiting, %,d retried, %,d"
-                    + " dead-lettered", indexed(), unacknowledged(), es.retried(), es.total().deadLettered()));
-        }
+        b.append(StatusText.elasticsearch(es));
         b.append(String.format(Locale.ROOT, "; buffered %,d; skipped %,d", buffered, skipped));
         for (FileLag f : files) {
             b.append(String.format(Locale.ROOT, "%n  %s: lag %s, %,d bytes unread", f.path(),
@@ -64,14 +50,7 @@ public record TailStatus(long lines, long connections, long flows, long alerts, 
         metric(b, "flowscore_lines_skipped_total", "counter", "Bad lines counted and skipped.", skipped);
         metric(b, "flowscore_rotations_total", "counter", "Log rotations followed.", rotations);
         metric(b, "flowscore_reorder_buffered", "gauge", "Connections waiting in the reorder buffers.", buffered);
-        if (es != null) {
-            metric(b, "flowscore_es_indexed_total", "counter", "Documents Elasticsearch stored (409s included).",
-                    indexed());
-            metric(b, "flowscore_es_waiting", "gauge", "Documents sent and not yet acknowledged.", unacknowledged());
-            metric(b, "flowscore_es_retried_total", "counter", "Documents sent again after a failure.", es.retried());
-            metric(b, "flowscore_es_dead_lettered_total", "counter", "Documents refused for good.",
-                    es.total().deadLettered());
-        }
+        StatusText.elasticsearchMetrics(b, es);
         b.append("# HELP flowscore_file_lag_bytes Bytes of the followed file not read yet.\n")
                 .append("# TYPE flowscore_file_lag_bytes gauge\n");
         files.forEach(f -> b.append("flowscore_file_lag_bytes{path=\"").append(escape(f.path())).append("\"} ")
@@ -82,12 +61,6 @@ public record TailStatus(long lines, long connections, long flows, long alerts, 
                 .append(escape(f.path())).append("\"} ").append(String.format(Locale.ROOT, "%.3f", f.seconds()))
                 .append('\n'));
         return b.toString();
-    }
-
-    private static void metric(StringBuilder b, String name, String type, String help, long value) {
-        b.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(' ').append(type).append('\n')
-                .append(name).append(' ').append(value).append('\n');
     }
 
     private static String escape(String label) {

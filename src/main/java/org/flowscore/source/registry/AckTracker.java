@@ -4,7 +4,8 @@ import java.util.ArrayDeque;
 import java.util.function.LongConsumer;
 
 /**
- * The acknowledged offset of one file (or any ordered source of offsets, such as a Kafka partition). Records are registered in file order as they are read; outputs
+ * The acknowledged offset of one file (or of any ordered source of offsets, such as a Kafka partition, whose
+ * offsets count records rather than bytes). Records are registered in file order as they are read; outputs
  * acknowledge them in any order (the feature windows reorder connections by end time, Elasticsearch
  * answers bulk requests as they finish). The offset moves only to the end of the longest run of records
  * from the current offset that are all acknowledged, so a restart from it never skips an unstored record.
@@ -18,6 +19,7 @@ import java.util.function.LongConsumer;
  */
 public final class AckTracker {
     private final FileIdentity file;
+    private final String name;
     private final LongConsumer onAdvance;
     private final ArrayDeque<PendingRecord> waiting = new ArrayDeque<>();
     private long acknowledged;
@@ -28,13 +30,32 @@ public final class AckTracker {
      *                    tracker's lock, so offsets arrive in increasing order
      */
     public AckTracker(FileIdentity file, long startOffset, LongConsumer onAdvance) {
+        this(file, file.shortForm(), startOffset, onAdvance);
+    }
+
+    private AckTracker(FileIdentity file, String name, long startOffset, LongConsumer onAdvance) {
         this.file = file;
+        this.name = name;
         this.acknowledged = startOffset;
         this.onAdvance = onAdvance;
     }
 
+    /**
+     * A tracker of a source that is not a file (a Kafka partition, {@code name} in messages): the same rules,
+     * offsets as that source counts them.
+     */
+    public static AckTracker of(String name, long startOffset, LongConsumer onAdvance) {
+        return new AckTracker(null, name, startOffset, onAdvance);
+    }
+
+    /** The file, or null for a source that is not one. */
     public FileIdentity file() {
         return file;
+    }
+
+    /** What it tracks, for messages. */
+    public String name() {
+        return name;
     }
 
     /** A record read from the line ending at {@code endOffset}: its acknowledgement, to call once it is stored. */
@@ -57,7 +78,7 @@ public final class AckTracker {
     /** The file was truncated (copytruncate) and is read again from its start. */
     public synchronized void restartAtZero() {
         if (!waiting.isEmpty()) {
-            throw new IllegalStateException("restart of " + file + " while " + waiting.size() + " records wait");
+            throw new IllegalStateException("restart of " + name + " while " + waiting.size() + " records wait");
         }
         acknowledged = 0;
         onAdvance.accept(0);
@@ -68,9 +89,23 @@ public final class AckTracker {
         return acknowledged;
     }
 
-    /** Records read and not yet acknowledged by every output. */
+    /**
+     * Records the offset has not passed yet: those not acknowledged by every output, and acknowledged ones behind
+     * one that is not.
+     */
     public synchronized int waiting() {
         return waiting.size();
+    }
+
+    /** Records not yet acknowledged by every output. */
+    public synchronized int unacknowledged() {
+        int n = 0;
+        for (PendingRecord r : waiting) {
+            if (!r.isComplete()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     synchronized void completed() {

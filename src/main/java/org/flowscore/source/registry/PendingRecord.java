@@ -30,7 +30,7 @@ public final class PendingRecord implements Acknowledgement {
     @Override
     public void acknowledged() {
         if (!stored.compareAndSet(false, true)) {
-            throw new IllegalStateException("record ending at " + endOffset + " of " + tracker.file()
+            throw new IllegalStateException("record ending at " + endOffset + " of " + tracker.name()
                     + " acknowledged twice");
         }
         tracker.completed();
