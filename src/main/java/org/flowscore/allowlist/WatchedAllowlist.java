@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An allowlist file and the list it held when last read without a mistake. A daemon asks {@link #reloadIfChanged}
@@ -64,6 +65,19 @@ public final class WatchedAllowlist {
     /** The list in force. */
     public Allowlist current() {
         return current;
+    }
+
+    /**
+     * {@link #reloadIfChanged()}, saying in one line to {@code note} that the list changed or why a change was
+     * refused: what a daemon's log shows.
+     */
+    public void reloadIfChanged(Consumer<String> note) {
+        switch (reloadIfChanged()) {
+            case Reload.Reloaded r -> note.accept("allowlist " + file + " changed; entries in force: "
+                    + r.allowlist().entries().size());
+            case Reload.Refused r -> note.accept(r.reason());
+            case Reload.Unchanged u -> { }
+        }
     }
 
     /** Reads the file again when it changed since it was last looked at. */

@@ -218,7 +218,7 @@ public final class KafkaBenchmark {
         ConsumeSettings settings = new ConsumeSettings(connection(), List.of(topic), null, group,
                 new SensorSource.FromKey(), ConsumeSettings.DEFAULT_WARM_UP, ConsumeSettings.DEFAULT_WARM_UP_RECORDS,
                 false, Duration.ZERO, null, Duration.ofMillis(200), LocalNetworks.defaults());
-        ConsumeRunner runner = new ConsumeRunner(settings, model, model.threshold(), output, () -> null,
+        ConsumeRunner runner = new ConsumeRunner(settings, model, model.threshold(), output, () -> null, null,
                 new PrintWriter(Writer.nullWriter()));
         threads.add(Thread.ofPlatform().name("bench-consume-" + threads.size()).start(() -> {
             try {

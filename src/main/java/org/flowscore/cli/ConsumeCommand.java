@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
+import org.flowscore.alerts.AlertingOutput;
+import org.flowscore.allowlist.WatchedAllowlist;
 import org.flowscore.config.ConsumeConfig;
 import org.flowscore.elastic.EsConnectionException;
 import org.flowscore.kafka.ConsumeRunner;
@@ -154,6 +156,7 @@ final class ConsumeCommand implements Callable<Integer> {
             throw new UserFacingException("consume needs an output: --es URL (or elasticsearch.urls), -o FILE (or"
                     + " output) and/or --kafka-output TOPIC (or kafka.output_topic)");
         }
+        WatchedAllowlist allowlist = DaemonAlerts.openAllowlist(settings.allowlist(), err);
         try (Writer file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err));
              KafkaOutput topic = settings.outputTopic() == null ? null
@@ -170,10 +173,12 @@ final class ConsumeCommand implements Callable<Integer> {
             if (topic != null) {
                 outputs.add(topic);
             }
-            ConsumeRunner runner = new ConsumeRunner(consume, scoring, cut, new Tee(outputs),
-                    () -> sink == null ? null : sink.writer().stats(), err);
+            AlertingOutput output = DaemonAlerts.around(new Tee(outputs), settings.alertSettings(), allowlist);
+            ConsumeRunner runner = new ConsumeRunner(consume, scoring, cut, output,
+                    () -> sink == null ? null : sink.writer().stats(), allowlist, err);
             StopSignals.onStop(runner::requestStop);
             runner.run(SHUTDOWN_GRACE);
+            err.println("flowscore: " + output.counts().line());
         } catch (EsConnectionException | TopicLayoutException | KafkaException e) {
             throw new UserFacingException(e.getMessage(), e);
         }

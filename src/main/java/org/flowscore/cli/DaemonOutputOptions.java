@@ -37,6 +37,19 @@ final class DaemonOutputOptions {
             description = "Documents Elasticsearch refuses for good (default: flowscore-dead-letter.ndjson).")
     String deadLetter;
 
+    @Option(names = "--allowlist", paramLabel = "FILE",
+            description = "Flows an entry of this YAML file covers are scored and written, marked allowlisted, and"
+                    + " never alert; the file is read again when it changes (config/allowlist.yml).")
+    String allowlist;
+
+    @Option(names = "--alerts", paramLabel = "MODE",
+            description = "grouped (default): one alert document per host, kind of behaviour and window; per-flow:"
+                    + " one per flagged flow.")
+    String alerts;
+
+    @Option(names = "--alert-window", paramLabel = "D", description = "An alert group's time window (default: 5m).")
+    String alertWindow;
+
     /** The given flags into {@code tree}: model, threshold and output at its root, the rest under elasticsearch. */
     void putInto(ObjectNode tree) {
         Flags.putIfGiven(tree, "model", model);
@@ -44,6 +57,9 @@ final class DaemonOutputOptions {
             tree.put("threshold", threshold);
         }
         Flags.putIfGiven(tree, "output", output);
+        Flags.putIfGiven(tree, "allowlist", allowlist);
+        Flags.putIfGiven(tree, "alerts", alerts);
+        Flags.putIfGiven(tree, "alert_window", alertWindow);
         ObjectNode esTree = JsonNodeFactory.instance.objectNode();
         if (es != null) {
             ArrayNode urls = esTree.putArray("urls");

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowscore.alerts.AlertSettings;
 import org.flowscore.alerts.AlertingOutput;
-import org.flowscore.allowlist.Allowlist;
-import org.flowscore.allowlist.AllowlistException;
 import org.flowscore.allowlist.WatchedAllowlist;
 import org.flowscore.config.TailConfig;
 import org.flowscore.elastic.EsConnectionException;
@@ -125,19 +123,6 @@ final class TailCommand implements Callable<Integer> {
             description = "Release buffered connections after this long without a line; 0 for never (default: 1s).")
     String idleFlush;
 
-    @Option(names = "--allowlist", paramLabel = "FILE",
-            description = "Flows an entry of this YAML file covers are scored and written, marked allowlisted, and"
-                    + " never alert; the file is read again when it changes (config/allowlist.yml).")
-    String allowlist;
-
-    @Option(names = "--alerts", paramLabel = "MODE",
-            description = "grouped (default): one alert document per host, kind of behaviour and window; per-flow:"
-                    + " one per flagged flow.")
-    String alerts;
-
-    @Option(names = "--alert-window", paramLabel = "D", description = "An alert group's time window (default: 5m).")
-    String alertWindow;
-
     @Override
     public Integer call() throws Exception {
         TailConfig settings = TailConfig.load(config, System.getenv(), flags());
@@ -151,11 +136,7 @@ final class TailCommand implements Callable<Integer> {
             throw new UserFacingException("tail needs an output: --es URL (or elasticsearch.urls) and/or -o FILE"
                     + " (or output)");
         }
-        WatchedAllowlist allowlist = openAllowlist(settings.allowlist());
-        if (allowlist != null) {
-            err.println("flowscore: allowlist " + allowlist.file() + "; entries in force: "
-                    + allowlist.current().entries().size());
-        }
+        WatchedAllowlist allowlist = DaemonAlerts.openAllowlist(settings.allowlist(), err);
         AlertSettings alertSettings = settings.alertSettings();
         try (Writer file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, note -> {
@@ -169,8 +150,7 @@ final class TailCommand implements Callable<Integer> {
             if (file != null) {
                 outputs.add(FileOutput.ndjson(file));
             }
-            AlertingOutput output = new AlertingOutput(new Tee(outputs), alertSettings,
-                    allowlist == null ? () -> Allowlist.EMPTY : allowlist::current);
+            AlertingOutput output = DaemonAlerts.around(new Tee(outputs), alertSettings, allowlist);
             TailRunner runner = new TailRunner(tail, scoring, cut, output,
                     () -> sink == null ? null : sink.writer().stats(), allowlist, err);
             StopSignals.onStop(runner::requestStop);
@@ -180,14 +160,6 @@ final class TailCommand implements Callable<Integer> {
             throw new UserFacingException(e.getMessage(), e);
         }
         return ExitCodes.OK;
-    }
-
-    private static WatchedAllowlist openAllowlist(String file) {
-        try {
-            return file == null ? null : WatchedAllowlist.open(Path.of(file));
-        } catch (AllowlistException e) {
-            throw new UserFacingException(e.getMessage(), e);
-        }
     }
 
     /** The flags that were given, as a settings tree. */
@@ -216,9 +188,6 @@ final class TailCommand implements Callable<Integer> {
         }
         Flags.putIfGiven(tree, "poll_interval", pollInterval);
         Flags.putIfGiven(tree, "idle_flush", idleFlush);
-        Flags.putIfGiven(tree, "allowlist", allowlist);
-        Flags.putIfGiven(tree, "alerts", alerts);
-        Flags.putIfGiven(tree, "alert_window", alertWindow);
         if (localNets != null && !localNets.isEmpty()) {
             ArrayNode cidrs = tree.putArray("local_nets");
             localNets.forEach(cidrs::add);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.flowscore.alerts.AlertSettings;
 import org.flowscore.flow.LocalNetworks;
 import org.flowscore.kafka.ConsumeSettings;
 import org.flowscore.sink.es.Batching;
@@ -27,13 +28,17 @@ import org.flowscore.source.kafka.SensorSource;
  * @param output        NDJSON copy of every flow, or null
  * @param elasticsearch where to index, or null
  * @param localNets     the site's address ranges, or null for the defaults
+ * @param allowlist     the allowlist file, or null for none
+ * @param alerts        grouped or per-flow, or null for grouped
+ * @param alertWindow   an alert group's window, or null for the default
  */
 public record ConsumeConfig(KafkaSection kafka, String model, Double threshold, String output,
                             TailConfig.Elasticsearch elasticsearch, String statusInterval, Integer metricsPort,
-                            String idleFlush, List<String> localNets) {
+                            String idleFlush, List<String> localNets, String allowlist, String alerts,
+                            String alertWindow) {
 
     static final List<String> SCALARS = List.of("model", "threshold", "output", "status_interval", "metrics_port",
-            "idle_flush");
+            "idle_flush", "allowlist", "alerts", "alert_window");
     private static final String WHAT = "kafka settings";
 
     /** Reads the file (none: an empty tree), applies the environment, then the flags' tree. */
@@ -94,6 +99,11 @@ public record ConsumeConfig(KafkaSection kafka, String model, Double threshold, 
     /** The Elasticsearch output's settings, or null without URLs. */
     public EsOutputSettings elasticsearchSettings() {
         return elasticsearch == null ? null : elasticsearch.settings(WHAT, Batching.LIVE);
+    }
+
+    /** How alerts are made: as tail makes them. */
+    public AlertSettings alertSettings() {
+        return SettingsTree.alertSettings(WHAT, alerts, alertWindow);
     }
 
     public LocalNetworks localNetworks() {

@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.flowscore.alerts.AlertMode;
+import org.flowscore.alerts.AlertSettings;
 import org.flowscore.flow.LocalNetworks;
 
 /**
@@ -96,6 +98,21 @@ final class SettingsTree {
     }
 
     /** The site's local networks as {@code local_nets} lists them, else the defaults. */
+    /** How alerts are made: {@code alerts} and {@code alert_window}, else grouped in five-minute windows. */
+    static AlertSettings alertSettings(String what, String alerts, String alertWindow) {
+        AlertMode mode;
+        try {
+            mode = alerts == null ? AlertMode.GROUPED : AlertMode.parse(alerts);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(what + ": 'alerts': " + e.getMessage());
+        }
+        try {
+            return AlertSettings.of(mode, duration(what, "alert_window", alertWindow, AlertSettings.DEFAULT_WINDOW));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(what + ": 'alert_window': " + e.getMessage());
+        }
+    }
+
     static LocalNetworks localNetworks(String what, List<String> cidrs) {
         if (cidrs == null || cidrs.isEmpty()) {
             return LocalNetworks.defaults();

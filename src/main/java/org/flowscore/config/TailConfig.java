@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.flowscore.alerts.AlertMode;
 import org.flowscore.alerts.AlertSettings;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
@@ -129,13 +128,7 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
 
     /** How alerts are made: {@code alerts} and {@code alert_window}, else grouped in five-minute windows. */
     public AlertSettings alertSettings() {
-        try {
-            return AlertSettings.of(alerts == null ? AlertMode.GROUPED : AlertMode.parse(alerts),
-                    duration("alert_window", alertWindow, AlertSettings.DEFAULT_WINDOW));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("tail settings: '" + (alerts != null && e.getMessage().contains("mode")
-                    ? "alerts" : "alert_window") + "': " + e.getMessage());
-        }
+        return SettingsTree.alertSettings("tail settings", alerts, alertWindow);
     }
 
     private static Duration duration(String key, String value, Duration fallback) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.flowscore.allowlist.WatchedAllowlist;
 import org.flowscore.flow.Connection;
 import org.flowscore.model.Model;
 import org.flowscore.read.ReadStats;
@@ -57,6 +59,7 @@ public final class ConsumeRunner {
     private final FlowOutput output;
     private final Supplier<BulkStats> esStats;
     private final PrintWriter err;
+    private final WatchedAllowlist allowlist;
     private final PayloadDecoder decoder;
     private final ReadStats stats = new ReadStats();
     private final Map<TopicPartition, AssignedPartition> assigned = new LinkedHashMap<>();
@@ -79,15 +82,17 @@ public final class ConsumeRunner {
     /**
      * @param output  where flows go (Elasticsearch, a file, a topic, or several through a
      *                {@link org.flowscore.sink.Tee})
-     * @param esStats Elasticsearch's bulk counts for the status, or a supplier of null without it
+     * @param esStats   Elasticsearch's bulk counts for the status, or a supplier of null without it
+     * @param allowlist the allowlist file, read again every second when it changed; null for none
      */
     public ConsumeRunner(ConsumeSettings settings, Model model, double threshold, FlowOutput output,
-                         Supplier<BulkStats> esStats, PrintWriter err) {
+                         Supplier<BulkStats> esStats, WatchedAllowlist allowlist, PrintWriter err) {
         this.settings = settings;
         this.model = model;
         this.threshold = threshold;
         this.output = output;
         this.esStats = esStats;
+        this.allowlist = allowlist;
         this.err = err;
         this.decoder = new PayloadDecoder(settings.sensors().field());
     }
@@ -188,12 +193,21 @@ public final class ConsumeRunner {
                 }
                 partition.offsets.readUpTo(consumer.position(tp));
             }
+            boolean buffered = false;
             for (AssignedPartition partition : assigned.values()) {
                 partition.sensors.values().forEach(s -> s.polled(step, idleNanos));
+                buffered |= partition.buffered() > 0;
+            }
+            if (batch.isEmpty() && !buffered) {
+                // Caught up with every partition: alert groups whose window the clock has passed are closed.
+                output.caughtUp(Instant.now());
             }
             output.flush();
             now = System.nanoTime();
             if (now >= nextCommit) {
+                if (allowlist != null) {
+                    allowlist.reloadIfChanged(this::note);
+                }
                 commitAsync();
                 status = snapshot();
                 nextCommit = now + COMMIT_EVERY.toNanos();

@@ -4,6 +4,6 @@
  * rebuilt on assignment); {@code publish}, logs into keyed records; {@code rekey}, an unkeyed topic into one keyed
  * by sensor.
  *
- * <p>May import: backfill, flow, format, model, read, runtime, sink, sink.es, sink.kafka, source, source.follow, source.kafka, source.registry, tail.
+ * <p>May import: allowlist, backfill, flow, format, model, read, runtime, sink, sink.es, sink.kafka, source, source.follow, source.kafka, source.registry, tail.
  */
 package org.flowscore.kafka;

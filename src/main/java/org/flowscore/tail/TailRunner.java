@@ -153,7 +153,9 @@ public final class TailRunner {
             output.flush();
             now = System.nanoTime();
             if (now >= nextSave) {
-                reloadAllowlist();
+                if (allowlist != null) {
+                    allowlist.reloadIfChanged(this::note);
+                }
                 status = snapshot();
                 registry.forgetRotatedBefore(registry.now().minus(FORGET_ROTATED_AFTER));
                 checkpoints.save();
@@ -170,19 +172,6 @@ public final class TailRunner {
             if (lines == 0) {
                 Thread.sleep(settings.pollInterval().toMillis());
             }
-        }
-    }
-
-    /** Takes a changed allowlist file into force, or says why it cannot and keeps the one in force. */
-    private void reloadAllowlist() {
-        if (allowlist == null) {
-            return;
-        }
-        switch (allowlist.reloadIfChanged()) {
-            case WatchedAllowlist.Reload.Reloaded r -> note("allowlist " + allowlist.file() + " changed; entries in"
-                    + " force: " + r.allowlist().entries().size());
-            case WatchedAllowlist.Reload.Refused r -> note(r.reason());
-            case WatchedAllowlist.Reload.Unchanged u -> { }
         }
     }
 

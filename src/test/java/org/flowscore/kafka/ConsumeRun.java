@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.flowscore.alerts.AlertSettings;
+import org.flowscore.alerts.AlertingOutput;
+import org.flowscore.allowlist.WatchedAllowlist;
 import org.flowscore.flow.LocalNetworks;
 import org.flowscore.model.Model;
 import org.flowscore.model.ModelBundle;
@@ -38,12 +41,16 @@ final class ConsumeRun implements AutoCloseable {
     private final StringWriter log = new StringWriter();
     private volatile Throwable failure;
 
-    private ConsumeRun(ConsumeSettings settings, Path output, List<FlowOutput> others) throws IOException {
+    private ConsumeRun(ConsumeSettings settings, Path output, List<FlowOutput> others, WatchedAllowlist allowlist)
+            throws IOException {
         this.file = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         Model m = defaultModel();
         List<FlowOutput> outputs = new ArrayList<>(List.of(FileOutput.ndjson(file)));
         outputs.addAll(others);
-        this.runner = new ConsumeRunner(settings, m, m.threshold(), new Tee(outputs), () -> null,
+        FlowOutput tee = new Tee(outputs);
+        this.runner = new ConsumeRunner(settings, m, m.threshold(),
+                allowlist == null ? tee : new AlertingOutput(tee, AlertSettings.DEFAULT, allowlist::current),
+                () -> null, allowlist,
                 new PrintWriter(log, true));
         this.thread = Thread.ofPlatform().name("consume-under-test").start(() -> {
             try {
@@ -73,7 +80,12 @@ final class ConsumeRun implements AutoCloseable {
 
     /** Consumes as {@code settings} say, writing to {@code others} too. */
     static ConsumeRun start(ConsumeSettings settings, Path output, List<FlowOutput> others) throws IOException {
-        return new ConsumeRun(settings, output, others);
+        return new ConsumeRun(settings, output, others, null);
+    }
+
+    /** Consumes as {@code settings} say, flows marked by the allowlist in force, which it reloads as consume does. */
+    static ConsumeRun start(ConsumeSettings settings, Path output, WatchedAllowlist allowlist) throws IOException {
+        return new ConsumeRun(settings, output, List.of(), allowlist);
     }
 
     /**
