@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flowscore.alerts.AlertSettings;
 import org.flowscore.alerts.AlertingOutput;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.allowlist.WatchedAllowlist;
 import org.flowscore.flow.LocalNetworks;
 import org.flowscore.model.Model;
@@ -47,10 +48,10 @@ final class ConsumeRun implements AutoCloseable {
         Model m = defaultModel();
         List<FlowOutput> outputs = new ArrayList<>(List.of(FileOutput.ndjson(file)));
         outputs.addAll(others);
-        FlowOutput tee = new Tee(outputs);
-        this.runner = new ConsumeRunner(settings, m, m.threshold(),
-                allowlist == null ? tee : new AlertingOutput(tee, AlertSettings.DEFAULT, allowlist::current),
-                () -> null, allowlist,
+        // As consume puts them: alert groups in front of the outputs, so flows are marked as score marks them.
+        FlowOutput alerting = new AlertingOutput(new Tee(outputs), AlertSettings.DEFAULT,
+                allowlist == null ? () -> Allowlist.EMPTY : allowlist::current);
+        this.runner = new ConsumeRunner(settings, m, m.threshold(), alerting, () -> null, allowlist,
                 new PrintWriter(log, true));
         this.thread = Thread.ofPlatform().name("consume-under-test").start(() -> {
             try {
