@@ -1,6 +1,7 @@
 package org.flowscore.alerts;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How alerts are made.
@@ -17,7 +18,8 @@ public record AlertSettings(AlertMode mode, Duration window, Duration grace) {
 
     public AlertSettings {
         if (window.toSeconds() < 1 || window.toDays() > 1) {
-            throw new IllegalArgumentException("the alert window must be between 1 s and 1 day, not " + window);
+            throw new IllegalArgumentException("the alert window must be between 1 s and 1 day, not "
+                    + window.toString().substring(2).toLowerCase(Locale.ROOT));
         }
         if (grace.isNegative()) {
             throw new IllegalArgumentException("the alert grace cannot be negative");

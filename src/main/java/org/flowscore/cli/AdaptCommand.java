@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowscore.adapt.SiteAdaptation;
 import org.flowscore.adapt.SiteLogs;
+import org.flowscore.allowlist.Allowlist;
 import org.flowscore.corpus.Corpus;
 import org.flowscore.corpus.CorpusException;
 import org.flowscore.corpus.CorpusRecipe;
@@ -14,7 +15,6 @@ import org.flowscore.features.ExtendedSettings;
 import org.flowscore.features.FeatureSettings;
 import org.flowscore.flow.CommunityId;
 import org.flowscore.format.ReaderContext;
-import org.flowscore.allowlist.Allowlist;
 import org.flowscore.labels.LabelException;
 import org.flowscore.model.Adaptation;
 import org.flowscore.model.Calibration;
@@ -117,11 +117,7 @@ final class AdaptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = out.toAbsolutePath();
-        if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new UserFacingException("--out " + out + ": " + (Files.isDirectory(target) ? "is a folder"
-                    : "the folder " + target.getParent() + " does not exist"));
-        }
+        Outputs.requireFileTarget("--out", out);
         if (!(holdOut >= 0 && holdOut < 1)) {
             throw new UserFacingException("--hold-out-signatures must be in [0, 1), got " + holdOut);
         }

@@ -1,7 +1,6 @@
 package org.flowscore.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,11 +97,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = out.toAbsolutePath();
-        if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new UserFacingException("--out " + out + ": " + (Files.isDirectory(target) ? "is a folder"
-                    : "the folder " + target.getParent() + " does not exist"));
-        }
+        Outputs.requireFileTarget("--out", out);
         SiteCalibration.Budget chosen = budget.budget();
         PrintWriter err = spec.commandLine().getErr();
         ReadOptions defaults = ReadOptions.defaults();

@@ -36,6 +36,21 @@ final class Outputs {
         }
     }
 
+    /**
+     * Checks before the work that the file {@code option} names can be written where it says: not a folder, in
+     * a folder that exists. A model is written after minutes of training; a typo found then costs them all.
+     */
+    static void requireFileTarget(String option, Path file) {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new UserFacingException(option + " " + file + ": is a folder");
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw new UserFacingException(option + " " + file + ": the folder " + target.getParent()
+                    + " does not exist");
+        }
+    }
+
     /** A file appended to (created when missing): a restarted tail continues it. */
     static Writer append(Path path) {
         try {

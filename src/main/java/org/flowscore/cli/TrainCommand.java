@@ -180,11 +180,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path target = out.toAbsolutePath();
-        if (Files.isDirectory(target) || target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new UserFacingException("--out " + out + ": " + (Files.isDirectory(target) ? "is a folder"
-                    : "the folder " + target.getParent() + " does not exist"));
-        }
+        Outputs.requireFileTarget("--out", out);
         if (corpus != null) {
             if (algorithm != null || data != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--corpus says what to train on"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -275,5 +276,15 @@ class AlertingOutputTest {
         output.endOfInput();
         assertEquals(2, stored.alerts().size());
         assertFalse(stored.alerts().get(0).id().equals(stored.alerts().get(1).id()));
+    }
+
+    @Test
+    void aWindowOutOfRangeIsNamedAsTheUserWritesDurations() {
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> AlertSettings.of(AlertMode.GROUPED, Duration.ofDays(2)));
+        assertEquals("the alert window must be between 1 s and 1 day, not 48h", tooLong.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> AlertSettings.of(AlertMode.GROUPED, Duration.ZERO));
+        assertEquals("the alert window must be between 1 s and 1 day, not 0s", none.getMessage());
     }
 }
