@@ -57,6 +57,9 @@ class IndexingAgainstElasticsearchTest {
         assertEquals("float", properties.at("/flowscore/properties/score/type").asText());
         assertEquals("long", properties.at("/event/properties/duration/type").asText());
         assertEquals("date", properties.at("/@timestamp/type").asText());
+        assertEquals("best_compression",
+                EsRequests.get("/" + backing + "/_settings").at("/" + backing + "/settings/index/codec").asText(),
+                "flow documents are stored compressed hard: a third smaller on disk");
     }
 
     @Test
