@@ -37,6 +37,12 @@ public enum AlertKind {
     /** Ports of services where a password is guessed. */
     static final Set<Integer> LOGIN_PORTS = Set.of(21, 22, 23, 25, 110, 143, 389, 445, 465, 587, 993, 995, 1433,
             3306, 3389, 5432, 5900, 5985, 5986);
+    /** {@link #LOGIN_PORTS} by port number: asked of every flagged flow, without boxing the port. */
+    private static final boolean[] LOGIN_PORT = new boolean[65_536];
+
+    static {
+        LOGIN_PORTS.forEach(port -> LOGIN_PORT[port] = true);
+    }
     /** Bytes an outbound connection sends before it may be exfiltration. */
     static final long EXFILTRATION_BYTES = 1_000_000;
     /** Connections of one channel in an hour before its rhythm counts (the dispersion needs four). */
@@ -69,7 +75,7 @@ public enum AlertKind {
                 && sent >= 10 * k.get(KddSchema.DST_BYTES)) {
             return EXFILTRATION;
         }
-        boolean login = !c.transport().isIcmp() && LOGIN_PORTS.contains(c.key().destinationPort());
+        boolean login = !c.transport().isIcmp() && loginPort(c.key().destinationPort());
         AlertKind repeated = flow.extended() != null ? repeated(login, flow.extended()) : repeated(login, k);
         if (repeated != null) {
             return repeated;
@@ -86,6 +92,10 @@ public enum AlertKind {
             return SWEEP;
         }
         return failedAttempt(c, k, x) ? SCAN : ANOMALY;
+    }
+
+    private static boolean loginPort(int port) {
+        return port >= 0 && port < LOGIN_PORT.length && LOGIN_PORT[port];
     }
 
     /** Brute force, beacon or port scan, from one source's channels and ports; null for none of them. */

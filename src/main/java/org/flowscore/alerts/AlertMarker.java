@@ -16,6 +16,11 @@ public final class AlertMarker implements FlowMarker {
     private final Supplier<Allowlist> allowlist;
     private final AlertSettings settings;
     private final long windowMicros;
+    /** Read and written by every rendering thread; a whole record, so a thread sees a key with its own id. */
+    private volatile NamedGroup lastGroup;
+
+    private record NamedGroup(GroupKey key, String id) {
+    }
 
     /** @param allowlist the list in force, asked for every flow (a daemon swaps it when the file changes) */
     public AlertMarker(Supplier<Allowlist> allowlist, AlertSettings settings) {
@@ -34,8 +39,18 @@ public final class AlertMarker implements FlowMarker {
             return FlowMarks.NONE;
         }
         AlertKind kind = AlertKind.of(flow);
-        String group = settings.mode() == AlertMode.GROUPED ? GroupKey.of(flow, kind, windowMicros).id() : null;
+        String group = settings.mode() == AlertMode.GROUPED ? groupId(GroupKey.of(flow, kind, windowMicros)) : null;
         return new FlowMarks(null, kind.id(), AlertSeverity.of(flow.score()).id(), group);
+    }
+
+    /** A group's id, a SHA-256 of its key: flagged flows come in runs of one group, so the last one is kept. */
+    private String groupId(GroupKey key) {
+        NamedGroup named = lastGroup;
+        if (named == null || !named.key().equals(key)) {
+            named = new NamedGroup(key, key.id());
+            lastGroup = named;
+        }
+        return named.id();
     }
 
     AlertSettings settings() {

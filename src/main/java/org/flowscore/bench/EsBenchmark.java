@@ -1,15 +1,18 @@
 package org.flowscore.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.flowscore.elastic.EsAuth;
 import org.flowscore.elastic.EsTls;
 import org.flowscore.flow.Acknowledgement;
@@ -80,6 +83,8 @@ public final class EsBenchmark {
         out.printf(Locale.ROOT, "raw ceiling (pre-serialised, _bulk of %,d): %,8.0f and %,8.0f docs/s, mean %,8.0f%n",
                 RAW_BULK_DOCS, raw1, raw2, raw);
         out.printf(Locale.ROOT, "ratio: %.0f%% of the ceiling%n", 100 * sink / raw);
+        out.printf(Locale.ROOT, "on disk after a force-merge: %,.0f bytes per flow document%n",
+                bytesPerFlowDocument(namespace("sink2")));
         out.printf("written into the namespaces bench%s*; remove them with DELETE /_data_stream/logs-flowscore.*-bench%s*%n",
                 run, run);
         out.flush();
@@ -157,6 +162,24 @@ public final class EsBenchmark {
         return summary.bulk().total().indexed() / seconds;
     }
 
+    /** What a flow document costs on disk once its stream is merged into one segment, as it ends up when cold. */
+    private double bytesPerFlowDocument(String namespace) throws IOException {
+        EsHttp http = new EsHttp(url);
+        String stream = "/logs-flowscore.flow-" + namespace;
+        for (String step : List.of("/_refresh", "/_forcemerge?max_num_segments=1")) {
+            EsHttp.Response done = http.post(stream + step, "application/json", new byte[0], Map.of());
+            if (!done.ok()) {
+                throw new IOException(step + " of " + stream + " failed: HTTP " + done.status() + " " + done.body());
+            }
+        }
+        EsHttp.Response stats = http.get(stream + "/_stats/store,docs");
+        if (!stats.ok() || stats.json() == null) {
+            throw new IOException("the stats of " + stream + " could not be read: HTTP " + stats.status());
+        }
+        JsonNode primaries = stats.json().at("/_all/primaries");
+        return primaries.at("/store/size_in_bytes").asDouble() / primaries.at("/docs/count").asDouble();
+    }
+
     private List<Bulk> render() throws Exception {
         BulkBodies bodies = new BulkBodies();
         score(bodies);
@@ -203,9 +226,10 @@ public final class EsBenchmark {
         }
     }
 
-    private static void append(StringBuilder body, String dataset, String id, String json) {
+    private static void append(StringBuilder body, String dataset, String id, byte[] json) {
         body.append("{\"create\":{\"_index\":\"logs-flowscore.").append(dataset).append(STREAM_PLACEHOLDER)
-                .append(",\"_id\":\"").append(id).append("\"}}\n").append(json).append('\n');
+                .append(",\"_id\":\"").append(id).append("\"}}\n").append(new String(json, StandardCharsets.UTF_8))
+                .append('\n');
     }
 
     /** Posts the bodies one after the other into the measurement's namespace; docs/s. */

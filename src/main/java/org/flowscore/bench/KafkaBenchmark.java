@@ -1,6 +1,8 @@
 package org.flowscore.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -177,16 +179,16 @@ public final class KafkaBenchmark {
         Counting counted = new Counting(records);
         List<ConsumeRunner> runners = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        List<Writer> files = new ArrayList<>();
+        List<OutputStream> files = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < instances; i++) {
-            Writer file = Files.newBufferedWriter(dir.resolve(name + "-" + i + ".ndjson"), StandardCharsets.UTF_8);
+            OutputStream file = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name + "-" + i + ".ndjson")));
             files.add(file);
             runners.add(start(counted.around(FileOutput.ndjson(file)), "bench-" + run + "-" + name, threads));
         }
         double seconds = counted.awaitAll(started);
         stop(runners, threads);
-        for (Writer f : files) {
+        for (OutputStream f : files) {
             f.close();
         }
         out.printf(Locale.ROOT, "  consume x%d: %,d flows in %.1f s%n", instances, counted.count.get(), seconds);

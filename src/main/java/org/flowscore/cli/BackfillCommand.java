@@ -1,6 +1,6 @@
 package org.flowscore.cli;
 
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,7 +137,7 @@ final class BackfillCommand implements Callable<Integer> {
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
         try (Checkpoints checkpoints = es.enabled() ? openRegistry() : Checkpoints.NONE;
-             Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
+             OutputStream out = file == null ? OutputStream.nullOutputStream() : Outputs.openBytes(file, spec.commandLine());
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err))) {
             BackfillPlan plan = BackfillPlan.of(input.resolve(), range, zone, readOptions,
                     model.info().featureSettings(), checkpoints);

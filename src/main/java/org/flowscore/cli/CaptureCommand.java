@@ -1,6 +1,6 @@
 package org.flowscore.cli;
 
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -126,7 +126,7 @@ final class CaptureCommand implements Callable<Integer> {
         double cut = threshold.resolve(model);
         var err = spec.commandLine().getErr();
         TopFlows topFlows = new TopFlows(top);
-        try (Writer out = Outputs.open(output, spec.commandLine())) {
+        try (OutputStream out = Outputs.openBytes(output, spec.commandLine())) {
             CaptureRun.Result run = CaptureRun.run(capture -> read(capture, err), timeouts,
                     new ConnectionRecords(sensor, new CommunityId(0), InputOptions.localNetworks(localNets)), model,
                     cut, new Tee(List.of(outputFormat.output(out, model), topFlows)), threads.count());

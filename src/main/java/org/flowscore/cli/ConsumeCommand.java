@@ -3,7 +3,7 @@ package org.flowscore.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +157,7 @@ final class ConsumeCommand implements Callable<Integer> {
                     + " output) and/or --kafka-output TOPIC (or kafka.output_topic)");
         }
         WatchedAllowlist allowlist = DaemonAlerts.openAllowlist(settings.allowlist(), err);
-        try (Writer file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
+        try (OutputStream file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err));
              KafkaOutput topic = settings.outputTopic() == null ? null
                      : new KafkaOutput(consume.connection().withOverrides(consume.connection().clientProperties()),

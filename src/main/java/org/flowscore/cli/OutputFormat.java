@@ -1,6 +1,6 @@
 package org.flowscore.cli;
 
-import java.io.Writer;
+import java.io.OutputStream;
 import org.flowscore.model.Model;
 import org.flowscore.sink.FileOutput;
 import org.flowscore.sink.FlowOutput;
@@ -10,7 +10,7 @@ enum OutputFormat {
     ndjson, csv;
 
     /** A file output of this format for flows scored by {@code model}. */
-    FlowOutput output(Writer out, Model model) {
+    FlowOutput output(OutputStream out, Model model) {
         return switch (this) {
             case csv -> FileOutput.csv(out, model.featureSet());
             case ndjson -> FileOutput.ndjson(out);

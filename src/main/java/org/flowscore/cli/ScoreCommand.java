@@ -1,6 +1,6 @@
 package org.flowscore.cli;
 
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,7 +96,7 @@ final class ScoreCommand implements Callable<Integer> {
         String file = fileOutput.file(es.enabled());
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
-        try (Writer out = file == null ? Writer.nullWriter() : Outputs.open(file, spec.commandLine());
+        try (OutputStream out = file == null ? OutputStream.nullOutputStream() : Outputs.openBytes(file, spec.commandLine());
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err))) {
             List<FlowOutput> outputs = new ArrayList<>();
             if (sink != null) {

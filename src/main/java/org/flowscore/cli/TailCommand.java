@@ -3,7 +3,7 @@ package org.flowscore.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,7 +138,7 @@ final class TailCommand implements Callable<Integer> {
         }
         WatchedAllowlist allowlist = DaemonAlerts.openAllowlist(settings.allowlist(), err);
         AlertSettings alertSettings = settings.alertSettings();
-        try (Writer file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
+        try (OutputStream file = settings.output() == null ? null : Outputs.append(Path.of(settings.output()));
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, note -> {
                  err.println("flowscore: " + note);
                  err.flush();

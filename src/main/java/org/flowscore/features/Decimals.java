@@ -9,26 +9,33 @@ final class Decimals {
 
     /** {@code value} rounded half away from zero to {@code places} (0–6) decimals: 0.5, 2, -1, 0.3333. */
     static String format(double value, int places) {
+        return append(new StringBuilder(16), value, places).toString();
+    }
+
+    /** Appends {@code value} as {@link #format} writes it; returns {@code to}. */
+    static StringBuilder append(StringBuilder to, double value, int places) {
         if (!Double.isFinite(value)) {
-            return Double.toString(value);
+            return to.append(value);
         }
         long scale = POWERS[places];
         long scaled = Math.round(Math.abs(value) * scale);
-        StringBuilder sb = new StringBuilder(16);
         if (value < 0 && scaled != 0) {
-            sb.append('-');
+            to.append('-');
         }
-        sb.append(scaled / scale);
+        to.append(scaled / scale);
         long fraction = scaled % scale;
         if (fraction != 0) {
-            sb.append('.');
-            String digits = Long.toString(fraction + scale).substring(1);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
+            int digits = places;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
             }
-            sb.append(digits, 0, end);
+            to.append('.');
+            for (long power = POWERS[digits - 1]; power > fraction; power /= 10) {
+                to.append('0');
+            }
+            to.append(fraction);
         }
-        return sb.toString();
+        return to;
     }
 }

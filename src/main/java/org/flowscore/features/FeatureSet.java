@@ -91,11 +91,19 @@ public enum FeatureSet {
             int code = (int) value;
             return code >= 0 && code < vocabulary.size() ? vocabulary.get(code) : Integer.toString(code);
         }
-        if (feature < KddSchema.COUNT) {
-            return KddFeatures.format(feature, value);
+        return append(new StringBuilder(12), feature, value).toString();
+    }
+
+    /** Appends what {@link #format} gives, without a string of its own for a number: CSV rows are made of them. */
+    public StringBuilder append(StringBuilder to, int feature, double value) {
+        if (isCategorical(feature)) {
+            return to.append(format(feature, value));
         }
-        return ExtendedSchema.isFractional(feature - KddSchema.COUNT) ? Decimals.format(value, 4)
-                : Long.toString((long) value);
+        if (feature < KddSchema.COUNT) {
+            return KddFeatures.append(to, feature, value);
+        }
+        return ExtendedSchema.isFractional(feature - KddSchema.COUNT) ? Decimals.append(to, value, 4)
+                : to.append((long) value);
     }
 
     /** A model's input vector: the 41 values, then the extended ones when the set has them. */

@@ -57,16 +57,20 @@ public record KddFeatures(double[] values) {
         if (KddSchema.isCategorical(feature)) {
             return KddSchema.vocabulary(feature).get((int) v);
         }
-        if (KddSchema.isRate(feature)) {
-            return formatRate(v);
-        }
-        return Long.toString((long) v);
+        return append(new StringBuilder(8), feature, v).toString();
     }
 
-    private static String formatRate(double v) {
+    /** Appends what {@link #format(int, double)} gives; returns {@code to}. */
+    static StringBuilder append(StringBuilder to, int feature, double v) {
+        if (KddSchema.isCategorical(feature)) {
+            return to.append(KddSchema.vocabulary(feature).get((int) v));
+        }
+        if (!KddSchema.isRate(feature)) {
+            return to.append((long) v);
+        }
         long hundredths = Math.round(v * 100);
         long fraction = hundredths % 100;
-        return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+        return to.append(hundredths / 100).append(fraction < 10 ? ".0" : ".").append(fraction);
     }
 
     @Override

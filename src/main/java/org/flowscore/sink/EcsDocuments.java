@@ -1,5 +1,6 @@
 package org.flowscore.sink;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.flowscore.features.FeatureSet;
@@ -24,8 +25,11 @@ import org.flowscore.model.score.Contribution;
 public final class EcsDocuments {
     public static final String ECS_VERSION = "8.17.0";
 
-    /** A flow's documents: its event, and its alert copy when one was asked for and it is flagged (else null). */
-    public record Documents(String event, String alert) {
+    /**
+     * A flow's documents as UTF-8 JSON: its event, and its alert copy when one was asked for and it is flagged
+     * (else null).
+     */
+    public record Documents(byte[] event, byte[] alert) {
     }
 
     private static final JsonLine.Name TIMESTAMP = JsonLine.Name.of("@timestamp");
@@ -96,6 +100,10 @@ public final class EcsDocuments {
     private static final JsonLine.Name ALERT = JsonLine.Name.of("alert");
     private static final JsonLine.Name SEVERITY = JsonLine.Name.of("severity");
     private static final JsonLine.Name GROUP = JsonLine.Name.of("group");
+    private static final byte[] EVENT_KIND = ascii("event");
+    private static final byte[] ALERT_KIND = ascii("alert");
+    private static final byte[] FLOW_DATASET = ascii("flowscore.flow");
+    private static final byte[] ALERT_DATASET = ascii("flowscore.alert");
     private static final List<JsonLine.Name> KDD_NAMES = names(FeatureSet.NSL_KDD);
     private static final List<JsonLine.Name> EXTENDED_NAMES = names(FeatureSet.EXTENDED);
 
@@ -107,6 +115,10 @@ public final class EcsDocuments {
     public EcsDocuments(ModelInfo model, double threshold) {
         this.model = model;
         this.threshold = threshold;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static List<JsonLine.Name> names(FeatureSet set) {
@@ -136,13 +148,13 @@ public final class EcsDocuments {
         json.begin().timestamp(TIMESTAMP, c.startMicros())
                 .object(ECS).field(VERSION, ECS_VERSION).endObject()
                 .object(EVENT).field(ID, id);
-        int kindAt = json.text().length() + KIND.encoded().length() + 2;
+        int kindAt = json.length() + 1 + KIND.encoded().length + 1;
         json.field(KIND, "event").array(CATEGORY).value("network").endArray().array(TYPE);
         for (String t : EcsEventTypes.of(c)) {
             json.value(t);
         }
         json.endArray().field(MODULE, "flowscore");
-        int datasetAt = json.text().length() + DATASET.encoded().length() + 2;
+        int datasetAt = json.length() + 1 + DATASET.encoded().length + 1;
         json.field(DATASET, "flowscore.flow")
                 .timestamp(START, c.startMicros())
                 .timestamp(END, c.endMicros())
@@ -176,15 +188,30 @@ public final class EcsDocuments {
 
         producerFields(c);
         flowscore(flow, marks);
-        String event = json.end();
+        byte[] event = json.end();
         if (!withAlert || !flow.attack() || !marks.alertOfItsOwn()) {
             return new Documents(event, null);
         }
-        StringBuilder alert = new StringBuilder(event.length() + 8)
-                .append(event, 0, kindAt).append("alert")
-                .append(event, kindAt + "event".length(), datasetAt).append("flowscore.alert")
-                .append(event, datasetAt + "flowscore.flow".length(), event.length());
-        return new Documents(event, alert.toString());
+        return new Documents(event, alertCopy(event, kindAt, datasetAt));
+    }
+
+    /** The event with {@code "alert"} for its kind and {@code "flowscore.alert"} for its dataset. */
+    private static byte[] alertCopy(byte[] event, int kindAt, int datasetAt) {
+        byte[] alert = new byte[event.length + ALERT_KIND.length - EVENT_KIND.length + ALERT_DATASET.length
+                - FLOW_DATASET.length];
+        int at = splice(event, 0, kindAt, alert, 0, ALERT_KIND);
+        at = splice(event, kindAt + EVENT_KIND.length, datasetAt, alert, at, ALERT_DATASET);
+        int rest = datasetAt + FLOW_DATASET.length;
+        System.arraycopy(event, rest, alert, at, event.length - rest);
+        return alert;
+    }
+
+    /** Copies {@code from[start, end)} then {@code insert} to {@code to} at {@code at}; returns where it ended. */
+    private static int splice(byte[] from, int start, int end, byte[] to, int at, byte[] insert) {
+        System.arraycopy(from, start, to, at, end - start);
+        at += end - start;
+        System.arraycopy(insert, 0, to, at, insert.length);
+        return at + insert.length;
     }
 
     /** The first of Zeek's comma-separated services, lower-cased, as ECS's {@code network.protocol}. */

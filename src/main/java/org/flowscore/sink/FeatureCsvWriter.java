@@ -30,7 +30,7 @@ public final class FeatureCsvWriter implements Consumer<FeaturedConnection>, Clo
         double[] x = set.vector(fc);
         StringBuilder line = lines.line();
         for (int i = 0; i < x.length; i++) {
-            line.append(set.format(i, x[i])).append(',');
+            set.append(line, i, x[i]).append(',');
         }
         lines.identity(fc.connection());
         write(lines.take());

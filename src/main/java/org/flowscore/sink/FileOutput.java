@@ -1,8 +1,9 @@
 package org.flowscore.sink;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowscore.features.FeatureSet;
@@ -11,27 +12,28 @@ import org.flowscore.flow.Acknowledgement;
 /**
  * Flows into a file, one line each: their ECS documents (NDJSON, as they would be indexed) or their CSV rows
  * under a header. A flow is acknowledged when the file was flushed after it, so a registry never moves past
- * a line that is still only in a buffer.
+ * a line that is still only in a buffer. Written as bytes: documents come rendered as UTF-8, and a buffered
+ * stream under this output is all it needs.
  */
 public final class FileOutput implements FlowOutput {
-    private final Writer out;
+    private final OutputStream out;
     private final boolean csv;
     private final List<Acknowledgement> unflushed = new ArrayList<>();
 
-    private FileOutput(Writer out, boolean csv) {
+    private FileOutput(OutputStream out, boolean csv) {
         this.out = out;
         this.csv = csv;
     }
 
     /** One ECS document per line. */
-    public static FileOutput ndjson(Writer out) {
+    public static FileOutput ndjson(OutputStream out) {
         return new FileOutput(out, false);
     }
 
     /** A header, then one row per flow with the features of {@code set} (the model's). */
-    public static FileOutput csv(Writer out, FeatureSet set) {
+    public static FileOutput csv(OutputStream out, FeatureSet set) {
         FileOutput output = new FileOutput(out, true);
-        output.line(ScoredCsv.header(set));
+        output.line(ScoredCsv.header(set).getBytes(StandardCharsets.UTF_8));
         return output;
     }
 
@@ -42,7 +44,7 @@ public final class FileOutput implements FlowOutput {
 
     @Override
     public void write(RenderedFlow flow, Acknowledgement stored) {
-        line(csv ? flow.csv() : flow.event());
+        line(csv ? flow.csv().getBytes(StandardCharsets.UTF_8) : flow.event());
         if (stored != Acknowledgement.NONE) {
             unflushed.add(stored);
         }
@@ -60,9 +62,10 @@ public final class FileOutput implements FlowOutput {
         flush();
     }
 
-    private void line(String text) {
+    private void line(byte[] text) {
         try {
-            out.append(text).append('\n');
+            out.write(text);
+            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("writing the " + (csv ? "CSV" : "NDJSON") + " output failed", e);
         }

@@ -34,7 +34,7 @@ public final class ScoredCsv {
                 .append(flow.explanation().isEmpty() ? "" : flow.explanation().getFirst().feature());
         double[] x = set == FeatureSet.of(flow.featured()) ? flow.values() : set.vector(flow.featured());
         for (int i = 0; i < x.length; i++) {
-            line.append(',').append(set.format(i, x[i]));
+            set.append(line.append(','), i, x[i]);
         }
         return lines.take();
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -247,7 +248,7 @@ class AlertingOutputTest {
         write(output, probe("f2", "198.51.100.1", "10.0.0.5", 22, 11, 0.2));
         output.endOfInput();
         assertEquals(List.of(), stored.alerts());
-        String alert = stored.flows().get(0).alert();
+        String alert = new String(stored.flows().get(0).alert(), StandardCharsets.UTF_8);
         assertNotNull(alert);
         JsonNode copy = JSON.readTree(alert);
         assertEquals("alert", copy.at("/event/kind").asText());

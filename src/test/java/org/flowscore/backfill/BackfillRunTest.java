@@ -103,7 +103,7 @@ class BackfillRunTest {
         BatchRun.run(hours.subList(0, 2).stream().map(InputFile::new).toList(), ReadOptions.defaults(), model,
                 model.threshold(), uninterrupted, 1);
         List<String> expected = uninterrupted.flows().stream().filter(BackfillRunTest::heldInFirstRun)
-                .map(RenderedFlow::event).toList();
+                .map(HeldOutput::event).toList();
         assertEquals(expected, second.events(), "the hour before and the stored prefix fed the windows");
         for (RegistryEntry e : Registry.load(tmp.resolve("registry.json"))) {
             assertEquals(FileState.DONE, e.state(), e.path());

@@ -1,14 +1,14 @@
 package org.flowscore.kafka;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +38,13 @@ final class ConsumeRun implements AutoCloseable {
     private static Model model;
     private final ConsumeRunner runner;
     private final Thread thread;
-    private final BufferedWriter file;
+    private final OutputStream file;
     private final StringWriter log = new StringWriter();
     private volatile Throwable failure;
 
     private ConsumeRun(ConsumeSettings settings, Path output, List<FlowOutput> others, WatchedAllowlist allowlist)
             throws IOException {
-        this.file = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        this.file = new BufferedOutputStream(Files.newOutputStream(output));
         Model m = defaultModel();
         List<FlowOutput> outputs = new ArrayList<>(List.of(FileOutput.ndjson(file)));
         outputs.addAll(others);

@@ -122,7 +122,7 @@ class ScoringStreamTest {
             assertEquals(connections.size() - half, stream.scored());
         }
         List<String> expected = whole.flows().stream()
-                .filter(f -> ((Numbered) f.flow().ack()).record() >= half).map(f -> f.event()).toList();
+                .filter(f -> ((Numbered) f.flow().ack()).record() >= half).map(HeldOutput::event).toList();
         assertEquals(expected, resumed.events());
 
         HeldOutput cold = HeldOutput.acknowledging();

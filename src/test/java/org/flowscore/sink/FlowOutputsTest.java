@@ -3,7 +3,8 @@ package org.flowscore.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowscore.features.FeatureSet;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The output contract kept by the file output and the tee: each flow acknowledged once, when stored. */
 class FlowOutputsTest {
-    private static final RenderedFlow FLOW = new RenderedFlow(null, "id", "{\"event\":1}", null, "1,2,3",
+    private static final RenderedFlow FLOW = new RenderedFlow(null, "id", "{\"event\":1}".getBytes(StandardCharsets.UTF_8), null, "1,2,3",
             FlowMarks.NONE);
 
     private static final class Counted implements Acknowledgement {
@@ -27,7 +28,7 @@ class FlowOutputsTest {
 
     @Test
     void aFileAcknowledgesWhatItHoldsOnlyOnceFlushed() throws Exception {
-        StringWriter file = new StringWriter();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
         FileOutput output = FileOutput.ndjson(file);
         Counted first = new Counted();
         Counted second = new Counted();
@@ -39,17 +40,17 @@ class FlowOutputsTest {
         assertEquals(1, second.calls.get());
         output.finish();
         assertEquals(1, first.calls.get(), "once, however often it is flushed");
-        assertEquals("{\"event\":1}\n{\"event\":1}\n", file.toString());
+        assertEquals("{\"event\":1}\n{\"event\":1}\n", file.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void aCsvFileStartsWithItsHeaderAndAsksForRowsOnly() throws Exception {
-        StringWriter file = new StringWriter();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
         FileOutput output = FileOutput.csv(file, FeatureSet.NSL_KDD);
         assertEquals(new Renditions(false, false, true), output.needs());
         output.write(FLOW, Acknowledgement.NONE);
         output.finish();
-        String[] lines = file.toString().split("\n");
+        String[] lines = file.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(ScoredCsv.header(FeatureSet.NSL_KDD), lines[0]);
         assertEquals("1,2,3", lines[1]);
     }

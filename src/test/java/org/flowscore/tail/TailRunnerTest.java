@@ -143,7 +143,7 @@ class TailRunnerTest {
                 model.threshold(), uninterrupted, 1);
         List<String> fromThere = uninterrupted.flows().stream()
                 .filter(f -> lines.indexByUid().get(f.flow().connection().recordId()) >= firstAgain)
-                .map(RenderedFlow::event).toList();
+                .map(HeldOutput::event).toList();
         assertEquals(fromThere, second.events(), "the lines before fed the windows: the same documents");
     }
 }

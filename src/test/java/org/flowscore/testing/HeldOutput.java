@@ -1,5 +1,6 @@
 package org.flowscore.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +132,12 @@ public final class HeldOutput implements FlowOutput {
 
     /** Their ECS documents, in order. */
     public synchronized List<String> events() {
-        return flows.stream().map(RenderedFlow::event).toList();
+        return flows.stream().map(HeldOutput::event).toList();
+    }
+
+    /** A flow's ECS document as text. */
+    public static String event(RenderedFlow flow) {
+        return new String(flow.event(), StandardCharsets.UTF_8);
     }
 
     public synchronized int size() {

@@ -1,5 +1,6 @@
 package org.flowscore.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,11 @@ import org.flowscore.features.FeatureSettings;
 import org.flowscore.features.FeaturedConnection;
 import org.flowscore.features.KddSchema;
 import org.flowscore.features.ServiceTable;
+import org.flowscore.flow.Acknowledgement;
 import org.flowscore.model.Calibration;
 import org.flowscore.model.ModelInfo;
 import org.flowscore.model.ScoredFlow;
 import org.flowscore.model.score.Contribution;
-import org.flowscore.flow.Acknowledgement;
 import org.flowscore.sink.EcsDocuments;
 import org.flowscore.sink.Renderer;
 import org.flowscore.sink.Renditions;
@@ -48,7 +49,7 @@ public final class ScoredDocuments {
         for (int i = 0; i < featured.size(); i++) {
             ScoredFlow flow = standIn(featured.get(i), i);
             String id = docs.id(flow);
-            out.add(new Document(id, docs.render(flow, id, false).event()));
+            out.add(new Document(id, new String(docs.render(flow, id, false).event(), StandardCharsets.UTF_8)));
         }
         return out;
     }

@@ -134,9 +134,14 @@ public final class BulkWriter implements AutoCloseable {
      * already there (409) or dead-lettered; never when it was abandoned because the run stopped on a failure.
      */
     public void add(String index, String id, String json, Acknowledgement ack) {
+        add(index, id, json.getBytes(StandardCharsets.UTF_8), ack);
+    }
+
+    /** As {@link #add(String, String, String, Acknowledgement)}, of a document already rendered as UTF-8 JSON. */
+    public void add(String index, String id, byte[] json, Acknowledgement ack) {
         acquire();
         streams.computeIfAbsent(index, k -> new Counters()).sent.increment();
-        enqueue(new Doc(index, id, json.getBytes(StandardCharsets.UTF_8), 0, ack));
+        enqueue(new Doc(index, id, json, 0, ack));
     }
 
     /** The most documents that may be unacknowledged at once. */

@@ -38,7 +38,7 @@ public final class KafkaOutput implements FlowOutput, AutoCloseable {
     @Override
     public void write(RenderedFlow flow, Acknowledgement stored) {
         producer.send(new ProducerRecord<>(topic, flow.id().getBytes(StandardCharsets.UTF_8),
-                flow.event().getBytes(StandardCharsets.UTF_8)), stored);
+                flow.event()), stored);
     }
 
     /** Sends again what failed for good since the last flush. */
