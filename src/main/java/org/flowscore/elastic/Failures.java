@@ -32,6 +32,14 @@ public final class Failures {
         return status == -1 || status == 408 || status == 429 || status >= 500;
     }
 
+    /**
+     * Whether the server, or a proxy before it (nginx refuses bodies over 1 MB unless told otherwise), refused
+     * the request as too large (413): the same documents in smaller requests may pass.
+     */
+    public static boolean tooLarge(Throwable failure) {
+        return status(failure) == 413;
+    }
+
     /** The HTTP status of a failure that got an answer, else -1. */
     static int status(Throwable failure) {
         Throwable t = unwrap(failure);

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.flowscore.elastic.Failures;
 import org.flowscore.flow.Acknowledgement;
 
 /**
@@ -81,6 +82,8 @@ public final class BulkWriter implements AutoCloseable {
     private final Object fillingLock = new Object();
     private List<Doc> filling = new ArrayList<>();
     private long fillingBytes;
+    /** Document bytes a request carries at most: the batching's, lowered for good by a 413 answer. */
+    private final AtomicLong requestBytes;
     private final DeadLetters deadLetters;
     private final Consumer<String> log;
     private final String where;
@@ -112,6 +115,7 @@ public final class BulkWriter implements AutoCloseable {
         this.deadLetters = new DeadLetters(deadLetter);
         this.log = log;
         this.bound = batching.maxInFlight();
+        this.requestBytes = new AtomicLong(batching.maxBytes());
         this.permits = new Semaphore(bound);
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("flowscore-bulk-timer").daemon().factory());
@@ -229,7 +233,7 @@ public final class BulkWriter implements AutoCloseable {
         synchronized (fillingLock) {
             filling.add(doc);
             fillingBytes += doc.json().length;
-            if (filling.size() >= batching.maxOperations() || fillingBytes >= batching.maxBytes()) {
+            if (filling.size() >= batching.maxOperations() || fillingBytes >= requestBytes.get()) {
                 sealFilling();
             }
         }
@@ -269,7 +273,11 @@ public final class BulkWriter implements AutoCloseable {
         try {
             response = client.bulk(BulkRequest.of(r -> r.operations(batch.stream().map(Doc::operation).toList())));
         } catch (IOException | RuntimeException e) {
-            requestFailed(batch, e);
+            if (Failures.tooLarge(e)) {
+                tooLarge(batch);
+            } else {
+                requestFailed(batch, e);
+            }
             return;
         }
         long since = failingSince.get();
@@ -366,6 +374,31 @@ public final class BulkWriter implements AutoCloseable {
         count.increment();
         doc.ack().acknowledged();
         done(doc);
+    }
+
+    /**
+     * A request refused as too large (413): its halves are sent at once, and no later request is made as large.
+     * A document refused alone is larger than anything the server takes, and is dead-lettered.
+     */
+    private void tooLarge(List<Doc> batch) {
+        if (batch.size() == 1) {
+            Doc doc = batch.getFirst();
+            deadLetters.write("request_entity_too_large: the document alone is larger than " + where
+                    + " accepts in a request", 413, doc.index(), doc.id(),
+                    new String(doc.json(), StandardCharsets.UTF_8));
+            acknowledge(doc, streams.get(doc.index()).deadLettered);
+            return;
+        }
+        long bytes = batch.stream().mapToLong(doc -> doc.json().length).sum();
+        long limit = bytes / 2;
+        if (requestBytes.getAndAccumulate(limit, Math::min) > limit) {
+            log.accept(where + " refused a bulk request of " + batch.size() + " documents (" + bytes
+                    + " bytes) as too large (HTTP 413: its limit or a proxy's); sending at most " + limit
+                    + " bytes of documents per request from now on");
+        }
+        int half = batch.size() / 2;
+        sealed.add(new ArrayList<>(batch.subList(0, half)));
+        sealed.add(new ArrayList<>(batch.subList(half, batch.size())));
     }
 
     private void requestFailed(List<Doc> docs, Throwable failure) {
