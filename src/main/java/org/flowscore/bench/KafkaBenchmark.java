@@ -182,7 +182,8 @@ public final class KafkaBenchmark {
         List<OutputStream> files = new ArrayList<>();
         long started = System.nanoTime();
         for (int i = 0; i < instances; i++) {
-            OutputStream file = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name + "-" + i + ".ndjson")));
+            OutputStream file = new BufferedOutputStream(
+                    Files.newOutputStream(dir.resolve(name + "-" + i + ".ndjson")));
             files.add(file);
             runners.add(start(counted.around(FileOutput.ndjson(file)), "bench-" + run + "-" + name, threads));
         }

@@ -137,7 +137,8 @@ final class BackfillCommand implements Callable<Integer> {
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
         try (Checkpoints checkpoints = es.enabled() ? openRegistry() : Checkpoints.NONE;
-             OutputStream out = file == null ? OutputStream.nullOutputStream() : Outputs.openBytes(file, spec.commandLine());
+             OutputStream out = file == null ? OutputStream.nullOutputStream()
+                     : Outputs.openBytes(file, spec.commandLine());
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err))) {
             BackfillPlan plan = BackfillPlan.of(input.resolve(), range, zone, readOptions,
                     model.info().featureSettings(), checkpoints);

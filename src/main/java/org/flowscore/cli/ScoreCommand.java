@@ -96,7 +96,8 @@ final class ScoreCommand implements Callable<Integer> {
         String file = fileOutput.file(es.enabled());
         EsOutputSettings esSettings = es.enabled() ? es.settings(spec.commandLine(), System.getenv()) : null;
         var err = spec.commandLine().getErr();
-        try (OutputStream out = file == null ? OutputStream.nullOutputStream() : Outputs.openBytes(file, spec.commandLine());
+        try (OutputStream out = file == null ? OutputStream.nullOutputStream()
+                : Outputs.openBytes(file, spec.commandLine());
              EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err))) {
             List<FlowOutput> outputs = new ArrayList<>();
             if (sink != null) {

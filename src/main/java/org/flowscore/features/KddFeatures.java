@@ -54,9 +54,6 @@ public record KddFeatures(double[] values) {
 
     /** A value of feature {@code feature} as the NSL-KDD files print it. */
     static String format(int feature, double v) {
-        if (KddSchema.isCategorical(feature)) {
-            return KddSchema.vocabulary(feature).get((int) v);
-        }
         return append(new StringBuilder(8), feature, v).toString();
     }
 

@@ -208,7 +208,10 @@ final class JsonLine {
         put(name.encoded());
     }
 
-    /** A JSON string with Jackson's escapes (quote, backslash, the short forms of control characters, \\u00XX), in UTF-8. */
+    /**
+     * A JSON string with Jackson's escapes (quote, backslash, the short forms of control characters, \\u00XX),
+     * in UTF-8.
+     */
     private void escaped(String text) {
         // Six bytes at most per character (a control character escaped as u00XX), and the two quotes.
         ensure(6 * text.length() + 2);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The output contract kept by the file output and the tee: each flow acknowledged once, when stored. */
 class FlowOutputsTest {
-    private static final RenderedFlow FLOW = new RenderedFlow(null, "id", "{\"event\":1}".getBytes(StandardCharsets.UTF_8), null, "1,2,3",
+    private static final RenderedFlow FLOW = new RenderedFlow(null, "id",
+            "{\"event\":1}".getBytes(StandardCharsets.UTF_8), null, "1,2,3",
             FlowMarks.NONE);
 
     private static final class Counted implements Acknowledgement {
