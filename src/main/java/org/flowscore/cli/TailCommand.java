@@ -119,6 +119,12 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--poll-interval", paramLabel = "D", description = "Wait when caught up (default: 100ms).")
     String pollInterval;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Workers that score and render each followed log's flows beside the thread that reads it"
+                    + " and keeps its feature windows; documents are the same, in the same order, for any number"
+                    + " (default: the processor count).")
+    Integer threads;
+
     @Option(names = "--idle-flush", paramLabel = "D",
             description = "Release buffered connections after this long without a line; 0 for never (default: 1s).")
     String idleFlush;
@@ -188,6 +194,9 @@ final class TailCommand implements Callable<Integer> {
         }
         Flags.putIfGiven(tree, "poll_interval", pollInterval);
         Flags.putIfGiven(tree, "idle_flush", idleFlush);
+        if (threads != null) {
+            tree.put("threads", threads);
+        }
         if (localNets != null && !localNets.isEmpty()) {
             ArrayNode cidrs = tree.putArray("local_nets");
             localNets.forEach(cidrs::add);

@@ -34,13 +34,16 @@ import org.flowscore.tail.TailSettings;
  * @param allowlist     the allowlist file, or null for none
  * @param alerts        {@code grouped} or {@code per-flow}, or null for grouped
  * @param alertWindow   the time window of an alert group, or null for the default
+ * @param threads       scoring workers per followed path, or null for the processor count
  */
 public record TailConfig(List<Input> inputs, String model, Double threshold, String output, Elasticsearch elasticsearch,
                   String registry, Boolean startAtEnd, String statusInterval, Integer metricsPort, String pollInterval,
-                  String idleFlush, List<String> localNets, String allowlist, String alerts, String alertWindow) {
+                  String idleFlush, List<String> localNets, String allowlist, String alerts, String alertWindow,
+                  Integer threads) {
 
     static final List<String> SCALARS = List.of("model", "threshold", "output", "registry", "start_at_end",
-            "status_interval", "metrics_port", "poll_interval", "idle_flush", "allowlist", "alerts", "alert_window");
+            "status_interval", "metrics_port", "poll_interval", "idle_flush", "allowlist", "alerts", "alert_window",
+            "threads");
 
     /** One followed path or glob. */
     public record Input(String path, String format, String sensor, String zeekScopeSeparator) {
@@ -110,7 +113,8 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
                     duration("poll_interval", pollInterval, TailSettings.DEFAULT_POLL),
                     duration("status_interval", statusInterval, TailSettings.DEFAULT_STATUS),
                     duration("idle_flush", idleFlush, TailSettings.DEFAULT_IDLE_FLUSH),
-                    metricsPort, localNetworks());
+                    metricsPort, localNetworks(),
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("tail settings: " + e.getMessage());
         }

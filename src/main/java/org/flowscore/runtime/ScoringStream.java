@@ -53,6 +53,14 @@ public final class ScoringStream implements AutoCloseable {
     }
 
     /**
+     * Hands every flow the scoring workers hold to the output, waiting for them: a live source calls it after
+     * each read, so that a flow never waits for a batch to fill. Without workers there is nothing to hand on.
+     */
+    public void handOn() {
+        stage.finish();
+    }
+
+    /**
      * End of input: releases the windows, waits until every flow was handed to the output, and tells the output
      * that nothing more comes (so it writes what it held back for later flows: open alert groups). A daemon that
      * stops does not call this: what was held back is read again on its next start.

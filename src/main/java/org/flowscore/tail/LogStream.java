@@ -59,7 +59,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
      */
     LogStream(Path path, ReadOptions readOptions, Model model, double threshold, FlowOutput output,
               FileCheckpoints checkpoints, TailCounters counters, ReadStats stats, boolean startAtEnd, long since,
-              Consumer<String> log) {
+              int threads, Consumer<String> log) {
         this.readOptions = readOptions;
         this.checkpoints = checkpoints;
         this.registry = checkpoints.registry();
@@ -69,7 +69,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
         this.rotatedSinceMillis = since;
         this.log = log;
         this.follower = new PathFollower(path, readOptions.maxLineBytes(), this);
-        this.stream = new ScoringStream(model, threshold, output, 1);
+        this.stream = new ScoringStream(model, threshold, output, threads);
     }
 
     Path path() {
@@ -81,6 +81,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
         int lines = follower.poll(maxLines);
         if (lines > 0) {
             lastLineNanos = System.nanoTime();
+            stream.handOn();
         }
         return lines;
     }
@@ -92,6 +93,7 @@ final class LogStream implements PathFollower.Listener, Closeable {
     void flushIfIdle(long idleNanos) {
         if (idleNanos > 0 && System.nanoTime() - lastLineNanos > idleNanos && stream.buffered() > 0) {
             stream.flush();
+            stream.handOn();
         }
     }
 
@@ -134,10 +136,12 @@ final class LogStream implements PathFollower.Listener, Closeable {
             start(log);
             while (log.readLines(Integer.MAX_VALUE, line -> line(log, line)) > 0) {
                 lastLineNanos = System.nanoTime();
+                stream.handOn();
             }
             SourceLine rest = log.rest();
             if (rest != null) {
                 line(log, rest);
+                stream.handOn();
             }
             checkpoints.readToEnd(tracker, FileState.ROTATED);
         }

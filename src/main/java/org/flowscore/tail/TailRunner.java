@@ -222,7 +222,7 @@ public final class TailRunner {
                             new ReaderContext(input.sensor() != null ? input.sensor() : ReaderContext.DEFAULT_SENSOR,
                                     new CommunityId(0), settings.localNetworks(), input.zeekScopeSeparator()));
                     streams.put(path, new LogStream(path, options, model, threshold, output, checkpoints,
-                            counters, stats, startAtEnd, since, this::note));
+                            counters, stats, startAtEnd, since, settings.threads(), this::note));
                 }
             }
         }

@@ -17,10 +17,11 @@ import org.flowscore.flow.LocalNetworks;
  * @param idleFlush      after this long without a line, buffered connections are released; zero for never
  * @param metricsPort    the loopback port for Prometheus metrics, or null for none
  * @param localNetworks  the site's address ranges, for direction where a log has no local flags
+ * @param threads        workers that score and render each followed path's flows (1: on the reading thread)
  */
 public record TailSettings(List<InputSpec> inputs, Path registry, boolean resetRegistry, boolean startAtEnd,
                            Duration pollInterval, Duration statusInterval, Duration idleFlush, Integer metricsPort,
-                           LocalNetworks localNetworks) {
+                           LocalNetworks localNetworks, int threads) {
     public static final Duration DEFAULT_POLL = Duration.ofMillis(100);
     public static final Duration DEFAULT_STATUS = Duration.ofSeconds(30);
     public static final Duration DEFAULT_IDLE_FLUSH = Duration.ofSeconds(1);
@@ -39,6 +40,9 @@ public record TailSettings(List<InputSpec> inputs, Path registry, boolean resetR
         inputs = List.copyOf(inputs);
         if (localNetworks == null) {
             throw new IllegalArgumentException("local networks: none given");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
     }
 }

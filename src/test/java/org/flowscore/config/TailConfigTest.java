@@ -66,6 +66,20 @@ class TailConfigTest {
     }
 
     @Test
+    void scoringThreadsComeFromTheFileOrTheEnvironmentAndDefaultToTheProcessors() throws IOException {
+        Path file = dir.resolve("threads.yml");
+        Files.writeString(file, "inputs:\n  - path: conn.log\nthreads: 3\n");
+        assertEquals(3, TailConfig.load(file, Map.of(), noFlags()).settings(false).threads());
+        assertEquals(1, TailConfig.load(file, Map.of("FLOWSCORE_THREADS", "1"), noFlags()).settings(false).threads());
+        Files.writeString(file, "inputs:\n  - path: conn.log\n");
+        assertEquals(Runtime.getRuntime().availableProcessors(),
+                TailConfig.load(file, Map.of(), noFlags()).settings(false).threads());
+        Files.writeString(file, "inputs:\n  - path: conn.log\nthreads: 0\n");
+        assertEquals("tail settings: threads must be at least 1, got 0", assertThrows(ConfigException.class,
+                () -> TailConfig.load(file, Map.of(), noFlags()).settings(false)).getMessage());
+    }
+
+    @Test
     void aMisspeltSettingIsNamedWithTheKnownOnes() throws IOException {
         Path file = dir.resolve("flowscore.yml");
         Files.writeString(file, "elasticsearch:\n  urls: [http://localhost:9200]\n  pasword: x\n");

@@ -86,7 +86,11 @@ class TailRunnerTest {
     }
 
     private TailStatus tail(Path log, HeldOutput output, int expectFlows) throws Exception {
-        TailSettings settings = Tails.oneLog(log, SENSOR, tmp.resolve("registry.json"));
+        return tail(log, output, expectFlows, 1);
+    }
+
+    private TailStatus tail(Path log, HeldOutput output, int expectFlows, int threads) throws Exception {
+        TailSettings settings = Tails.oneLog(log, SENSOR, tmp.resolve("registry.json"), threads);
         StringWriter notes = new StringWriter();
         TailRunner runner = new TailRunner(settings, model, model.threshold(), output, () -> null, null,
                 new PrintWriter(notes, true));
@@ -145,5 +149,20 @@ class TailRunnerTest {
                 .filter(f -> lines.indexByUid().get(f.flow().connection().recordId()) >= firstAgain)
                 .map(HeldOutput::event).toList();
         assertEquals(fromThere, second.events(), "the lines before fed the windows: the same documents");
+    }
+
+    @Test
+    void onSeveralScoringThreadsALogGivesScoresDocumentsInItsOrder() throws Exception {
+        Path log = hourOfConnLog();
+        int records = Lines.of(log).indexByUid().size();
+        HeldOutput followed = HeldOutput.acknowledging();
+        tail(log, followed, records, 3);
+        assertEquals(Lines.of(log).size(), entry(tmp.resolve("registry.json")).offset(), "every record acknowledged");
+
+        HeldOutput scored = HeldOutput.acknowledging();
+        BatchRun.run(List.of(new InputFile(log)), new ReadOptions(SourceFormat.ZEEK_TSV, false,
+                LineSource.DEFAULT_MAX_LINE_BYTES, new ReaderContext(SENSOR, new CommunityId(0))), model,
+                model.threshold(), scored, 1);
+        assertEquals(scored.events(), followed.events());
     }
 }

@@ -16,10 +16,19 @@ public final class Tails {
     private Tails() {
     }
 
-    /** Follows {@code log} as {@code sensor}, polling every 10 ms and releasing buffered flows after 50 ms idle. */
+    /**
+     * Follows {@code log} as {@code sensor}, polling every 10 ms and releasing buffered flows after 50 ms idle,
+     * scoring on the reading thread.
+     */
     public static TailSettings oneLog(Path log, String sensor, Path registry) {
+        return oneLog(log, sensor, registry, 1);
+    }
+
+    /** The same with {@code threads} scoring workers. */
+    public static TailSettings oneLog(Path log, String sensor, Path registry, int threads) {
         return new TailSettings(List.of(new InputSpec(log.toString(), SourceFormat.ZEEK_TSV, sensor)), registry, false,
-                false, Duration.ofMillis(10), Duration.ZERO, Duration.ofMillis(50), null, LocalNetworks.defaults());
+                false, Duration.ofMillis(10), Duration.ZERO, Duration.ofMillis(50), null, LocalNetworks.defaults(),
+                threads);
     }
 
     /** Runs {@code runner} until a stop is requested; its outputs get {@code shutdownGrace} to acknowledge. */
