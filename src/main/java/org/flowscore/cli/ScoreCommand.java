@@ -1,6 +1,7 @@
 package org.flowscore.cli;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,8 +42,9 @@ import picocli.CommandLine.Spec;
             "Without --model the shipped default model is used: a random forest trained on real captures of"
                     + " modern networks with simulated attacks injected, held to about 1 %% of benign flows flagged"
                     + " across captures (models/README.md). Fit its threshold to your network with flowscore"
-                    + " calibrate, or train on your own labelled traffic (flowscore train). A summary on stderr"
-                    + " counts what was read, scored and flagged, and lists the top-scoring flows.",
+                    + " calibrate, or train on your own labelled traffic (flowscore train). A run longer than ten seconds"
+                    + " says every ten seconds how many flows it scored and how fast; at the end a summary on"
+                    + " stderr counts what was read, scored and flagged, and lists the top-scoring flows.",
         },
         footer = {
             "",
@@ -57,6 +59,9 @@ import picocli.CommandLine.Spec;
             "      --es-ca /etc/flowscore/http_ca.crt /opt/zeek/logs/current/conn.log",
         })
 final class ScoreCommand implements Callable<Integer> {
+    /** How often a long run says how far it is. */
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
     @Spec
     CommandSpec spec;
 
@@ -98,7 +103,8 @@ final class ScoreCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         try (OutputStream out = file == null ? OutputStream.nullOutputStream()
                 : Outputs.openBytes(file, spec.commandLine());
-             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err))) {
+             EsSink sink = esSettings == null ? null : EsSink.open(esSettings, Outputs.notes(err));
+             ScoreProgress progress = new ScoreProgress(err, PROGRESS_EVERY)) {
             List<FlowOutput> outputs = new ArrayList<>();
             if (sink != null) {
                 outputs.add(sink);
@@ -107,11 +113,12 @@ final class ScoreCommand implements Callable<Integer> {
                 outputs.add(fileOutput.format.output(out, model));
             }
             outputs.add(topFlows);
+            outputs.add(progress);
             AlertingOutput output = alerts.wrap(new Tee(outputs));
             BatchRun.Result run = BatchRun.run(inputs, readOptions, model, cut, output, threads.count());
             err.println(run.read().summary());
-            err.printf("scored %,d flows with %s %s (threshold %s): %,d flagged as attack (%.1f%%)%n",
-                    run.scored(), model.info().name(), model.info().version(), cut, run.flagged(),
+            err.printf("%s with %s %s (threshold %s): %,d flagged as attack (%.1f%%)%n",
+                    progress.line(), model.info().name(), model.info().version(), cut, run.flagged(),
                     run.scored() == 0 ? 0.0 : 100.0 * run.flagged() / run.scored());
             err.println(output.counts().line());
             if (sink != null) {

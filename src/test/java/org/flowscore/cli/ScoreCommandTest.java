@@ -42,6 +42,7 @@ class ScoreCommandTest {
                     d.at("/network/direction").asText()));
         }
         assertTrue(r.err().contains(String.format("%,d flagged as attack", attacks)), r.err());
+        assertTrue(r.err().matches("(?s).*scored 2,314 flows in [\\d.]+ s \\([\\d,]+ flows/s\\) with .*"), r.err());
         assertTrue(r.err().contains("top-scoring flows:"), r.err());
         long groups = docs.stream().filter(d -> d.at("/flowscore/label").asText().equals("attack"))
                 .map(d -> d.at("/flowscore/alert/group/id").asText()).distinct().count();
