@@ -116,10 +116,13 @@ class BackfillResumeTest {
         assertEquals(0, CliRun.of("setup", "--es", url, "--namespace", ns).exitCode());
         Path registry = tmp.resolve("registry.json");
         // Interpreted only, the child takes seconds per file instead of a fraction of one: the registry is
-        // caught part-way on any machine rather than only on a slow one.
+        // caught part-way on any machine rather than only on a slow one. On one thread its reading keeps pace
+        // with what Elasticsearch acknowledges: the registry, saved every second while files are read, shows
+        // files done and one part-way; on more, reading could end (and the saves with it) while the first
+        // acknowledgements were still coming.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xint", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(arguments(url, ns, registry));
+        command.addAll(arguments(url, ns, registry, 1));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile()).start();
         try {
@@ -204,9 +207,13 @@ class BackfillResumeTest {
     }
 
     private static List<String> arguments(String url, String ns, Path registry) {
+        return arguments(url, ns, registry, 2);
+    }
+
+    private static List<String> arguments(String url, String ns, Path registry, int threads) {
         List<String> args = new ArrayList<>(List.of("backfill", "--es", url, "--namespace", ns, "--registry",
-                registry.toString(), "--dead-letter", registry.resolveSibling("dead.ndjson").toString(), "--threads", "2",
-                "--threshold", THRESHOLD));
+                registry.toString(), "--dead-letter", registry.resolveSibling("dead.ndjson").toString(), "--threads",
+                Integer.toString(threads), "--threshold", THRESHOLD));
         HOURS.forEach(h -> args.add(h.toString()));
         return args;
     }
