@@ -90,7 +90,7 @@ public final class TailBenchmark {
             TailRunner runner = new TailRunner(new TailSettings(List.of(new InputSpec(log.toString(),
                     SourceFormat.ZEEK_TSV, "bench")), dir.resolve("registry.json"), true, false, Duration.ofMillis(50),
                     Duration.ZERO, TailSettings.DEFAULT_IDLE_FLUSH, null, LocalNetworks.defaults(),
-                    Runtime.getRuntime().availableProcessors()), model, model.threshold(),
+                    TailSettings.defaultThreads()), model, model.threshold(),
                     new AlertingOutput(sink, AlertSettings.DEFAULT, () -> Allowlist.EMPTY), () -> sink.writer().stats(),
                     null, new PrintWriter(Writer.nullWriter()));
             Thread tail = Thread.ofPlatform().name("bench-tail").start(() -> {

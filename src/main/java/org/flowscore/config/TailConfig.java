@@ -114,7 +114,7 @@ public record TailConfig(List<Input> inputs, String model, Double threshold, Str
                     duration("status_interval", statusInterval, TailSettings.DEFAULT_STATUS),
                     duration("idle_flush", idleFlush, TailSettings.DEFAULT_IDLE_FLUSH),
                     metricsPort, localNetworks(),
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                    threads == null ? TailSettings.defaultThreads() : threads);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("tail settings: " + e.getMessage());
         }

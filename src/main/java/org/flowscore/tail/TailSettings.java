@@ -27,6 +27,11 @@ public record TailSettings(List<InputSpec> inputs, Path registry, boolean resetR
     public static final Duration DEFAULT_IDLE_FLUSH = Duration.ofSeconds(1);
     public static final Path DEFAULT_REGISTRY = Path.of("flowscore-tail-registry.json");
 
+    /** Scoring workers per followed path when none are asked for: the processors available. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     public TailSettings {
         if (inputs == null || inputs.isEmpty()) {
             throw new IllegalArgumentException("inputs: give at least one file or glob to follow");
